@@ -1,0 +1,37 @@
+import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { CqrsModule } from '@nestjs/cqrs';
+import { LoggerModule } from 'nestjs-pino';
+import { CacheModule } from '@app/cache';
+import { AllConfig, AppConfigModule } from '@app/config';
+import { DavClientModule } from '@app/dav-client';
+import { DirectoryModule } from '@app/directory';
+import { MessagingModule } from '@app/messaging';
+import { HealthModule, loggerParams } from '@app/observability';
+import { PersistenceModule } from '@app/persistence';
+import { SearchModule } from '@app/search';
+import { DomainsModule } from './domains/domains.module';
+import { HealthQueriesModule } from './health/health-queries.module';
+import { UsersModule } from './users/users.module';
+
+const infrastructure = [PersistenceModule, MessagingModule, CacheModule, SearchModule, DirectoryModule, DavClientModule];
+const features = [DomainsModule, UsersModule, HealthQueriesModule];
+
+/** The side service: REST API, AMQP consumers and schedulers. The webadmin server borrows its buses. */
+@Module({
+  imports: [
+    AppConfigModule,
+    LoggerModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<AllConfig, true>) => {
+        const app = config.get('app', { infer: true });
+        return loggerParams({ level: app.logLevel, pretty: app.logPretty, server: 'rest' });
+      },
+    }),
+    CqrsModule.forRoot(),
+    HealthModule,
+    ...infrastructure,
+    ...features,
+  ],
+})
+export class AppModule {}

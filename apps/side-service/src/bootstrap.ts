@@ -1,0 +1,74 @@
+import { INestApplication } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { NestFactory } from '@nestjs/core';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { register } from 'prom-client';
+import type { AllConfig } from '@app/config';
+import { httpMetricsMiddleware, loggerParams } from '@app/observability';
+import { AppModule } from './app.module';
+import { WebadminAppModule } from './webadmin/webadmin-app.module';
+
+export interface ServiceApps {
+  api: NestExpressApplication;
+  /** Absent when `WEBADMIN_ENABLED=false`. */
+  webadmin?: NestExpressApplication;
+  config: ConfigService<AllConfig, true>;
+}
+
+const BODY_LIMIT = '1mb';
+
+function configureHttp(app: NestExpressApplication, server: string): void {
+  app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+  app.use(httpMetricsMiddleware(server));
+  app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
+}
+
+function documentWebadmin(app: INestApplication): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Twake Calendar side service: webadmin')
+      .setDescription('Administration API: domains, users, health checks, metrics')
+      .setVersion('1')
+      .build(),
+  );
+  SwaggerModule.setup('swagger', app, document, { jsonDocumentUrl: 'openapi.json' });
+}
+
+/** Builds (and initialises) the REST API application and, when enabled, the webadmin one. Nothing listens yet. */
+export async function createServiceApps(): Promise<ServiceApps> {
+  register.clear();
+  const api = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true, bodyParser: false });
+  configureHttp(api, 'rest');
+  api.enableShutdownHooks();
+  await api.init();
+
+  const config = api.get<ConfigService<AllConfig, true>>(ConfigService);
+  const webadminConfig = config.get('webadmin', { infer: true });
+  if (!webadminConfig.enabled) return { api, config };
+
+  const appConfig = config.get('app', { infer: true });
+  const webadmin = await NestFactory.create<NestExpressApplication>(
+    WebadminAppModule.forBridge({
+      commandBus: api.get(CommandBus),
+      queryBus: api.get(QueryBus),
+      logger: loggerParams({ level: appConfig.logLevel, pretty: appConfig.logPretty, server: 'webadmin' }),
+      config: webadminConfig,
+    }),
+    { bufferLogs: true, bodyParser: false, cors: webadminConfig.cors ? { origin: webadminConfig.cors.origin } : false },
+  );
+  configureHttp(webadmin, 'webadmin');
+  documentWebadmin(webadmin);
+  await webadmin.init();
+  return { api, webadmin, config };
+}
+
+export async function closeServiceApps(apps: ServiceApps): Promise<void> {
+  await apps.webadmin?.close();
+  await apps.api.close();
+}

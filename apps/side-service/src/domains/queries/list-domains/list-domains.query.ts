@@ -1,0 +1,4 @@
+import { Query } from '@nestjs/cqrs';
+import type { Domain } from '@app/persistence';
+
+export class ListDomainsQuery extends Query<Domain[]> {}

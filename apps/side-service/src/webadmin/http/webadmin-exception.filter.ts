@@ -1,0 +1,68 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import { DomainError, ErrorCode, assertUnreachable } from '@app/core';
+import { WebadminError, WebadminErrorType } from './webadmin-error';
+
+function fromDomainError(error: DomainError): WebadminError {
+  const as = (status: number, type: WebadminErrorType) => new WebadminError(status, type, error.message, error.details);
+  switch (error.code) {
+    case ErrorCode.InvalidArgument:
+      return as(400, 'InvalidArgument');
+    case ErrorCode.NotFound:
+      return as(404, 'notFound');
+    case ErrorCode.AlreadyExists:
+    case ErrorCode.WrongState:
+      return as(409, 'WrongState');
+    case ErrorCode.MethodNotAllowed:
+      return as(405, 'InvalidArgument');
+    case ErrorCode.Unauthorized:
+      return as(401, 'InvalidArgument');
+    case ErrorCode.Forbidden:
+      return as(403, 'InvalidArgument');
+    case ErrorCode.UpstreamFailure:
+      return as(502, 'ServerError');
+    default:
+      return assertUnreachable(error.code);
+  }
+}
+
+interface BodyParserError {
+  type?: string;
+  status?: number;
+  message?: string;
+}
+
+/** Every failure of the webadmin server in its `{statusCode, type, message, details}` format. */
+@Catch()
+export class WebadminExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger(WebadminExceptionFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const error = this.translate(exception, request);
+    if (!response.headersSent) response.status(error.statusCode).json(error.body());
+  }
+
+  private translate(exception: unknown, request: Request): WebadminError {
+    if (exception instanceof WebadminError) return exception;
+    if (exception instanceof DomainError) return fromDomainError(exception);
+    const parserError = exception as BodyParserError;
+    if (parserError?.type === 'entity.parse.failed') return WebadminError.invalidJson(parserError.message ?? null);
+    if (parserError?.type === 'entity.too.large')
+      return new WebadminError(413, 'InvalidArgument', 'Request body is too large', parserError.message ?? null);
+    if (parserError?.type?.startsWith('encoding.') || parserError?.type === 'charset.unsupported')
+      return new WebadminError(415, 'InvalidArgument', 'Unsupported request body encoding', parserError.message ?? null);
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      if (status === 404 && /^Cannot [A-Z]+ /.test(exception.message))
+        return WebadminError.notFound(`${request.method} ${request.originalUrl} can not be found`);
+      if (status < 500) return new WebadminError(status, status === 404 ? 'notFound' : 'InvalidArgument', exception.message);
+    }
+    const errorId = randomUUID();
+    this.logger.error({ err: exception, errorId }, 'unexpected webadmin error');
+    return new WebadminError(500, 'ServerError', 'WebAdmin encountered an unexpected internal error', `errorId ${errorId}`);
+  }
+}

@@ -1,0 +1,86 @@
+import { Body, Controller, Delete, Get, Head, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { domainOfMailAddress, isObjectIdHex } from '@app/core';
+import type { User } from '@app/persistence';
+import { DeleteUserCommand } from '../../users/commands/delete-user/delete-user.command';
+import { RegisterUserCommand } from '../../users/commands/register-user/register-user.command';
+import { UpdateUserCommand } from '../../users/commands/update-user/update-user.command';
+import { FindUserQuery } from '../../users/queries/find-user/find-user.query';
+import { ListUsersQuery } from '../../users/queries/list-users/list-users.query';
+import { existingDomain } from '../domains/domain-param';
+import { WebadminError } from '../http/webadmin-error';
+import { RegisteredUserRequestDto, RegisteredUserResponseDto, parseRegisteredUserBody } from './user-body';
+import { toUserResponse } from './user-response';
+
+const inDomain = (user: User | undefined, domainName: string): user is User =>
+  user !== undefined && domainOfMailAddress(user.email) === domainName;
+
+@ApiTags('Registered users')
+@Controller('domains/:domain/registeredUsers')
+export class DomainRegisteredUsersController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: "The domain's registered users, or one with ?email=" })
+  @ApiQuery({ name: 'email', required: false })
+  @ApiOkResponse({ type: [RegisteredUserResponseDto] })
+  async list(
+    @Param('domain') rawDomain: string,
+    @Query('email') email?: string,
+  ): Promise<RegisteredUserResponseDto | RegisteredUserResponseDto[]> {
+    const domain = await existingDomain(this.queryBus, rawDomain);
+    if (email !== undefined) {
+      const user = await this.queryBus.execute(FindUserQuery.byEmail(email));
+      if (!inDomain(user, domain.name)) throw WebadminError.notFound('User does not exist');
+      return toUserResponse(user);
+    }
+    return (await this.queryBus.execute(new ListUsersQuery(domain.id))).map(toUserResponse);
+  }
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Register a user of this domain' })
+  @ApiBody({ type: RegisteredUserRequestDto })
+  async register(@Param('domain') rawDomain: string, @Body() body: unknown): Promise<void> {
+    const domain = await existingDomain(this.queryBus, rawDomain);
+    const { email, firstname, lastname } = parseRegisteredUserBody(body);
+    await this.commandBus.execute(new RegisterUserCommand(email, firstname, lastname, domain.name));
+  }
+
+  @Head()
+  @ApiOperation({ summary: 'Does a user of this domain exist (exactly one of ?email= or ?id=)' })
+  async exists(@Param('domain') rawDomain: string, @Query('email') email?: string, @Query('id') id?: string): Promise<void> {
+    const domain = await existingDomain(this.queryBus, rawDomain);
+    if ((email === undefined) === (id === undefined))
+      throw WebadminError.invalidArgument("Exactly one of 'email' or 'id' query parameters is expected");
+    if (id !== undefined && !isObjectIdHex(id)) throw WebadminError.invalidArgument(`Invalid user id: ${id}`);
+    const user = await this.queryBus.execute(id !== undefined ? FindUserQuery.byId(id) : FindUserQuery.byEmail(email!));
+    if (!inDomain(user, domain.name)) throw WebadminError.notFound('User does not exist');
+  }
+
+  @Patch()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Update a user of this domain (?id=)' })
+  @ApiBody({ type: RegisteredUserRequestDto })
+  async update(@Param('domain') rawDomain: string, @Query('id') id: string | undefined, @Body() body: unknown): Promise<void> {
+    const domain = await existingDomain(this.queryBus, rawDomain);
+    if (id === undefined || id.trim() === '') throw WebadminError.invalidArgument("Missing 'id' query parameter");
+    if (!isObjectIdHex(id)) throw WebadminError.invalidArgument(`Invalid user id: ${id}`);
+    const { email, firstname, lastname } = parseRegisteredUserBody(body);
+    await this.commandBus.execute(new UpdateUserCommand(id, email, firstname, lastname, domain.name));
+  }
+
+  @Delete()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a user document of this domain (?email=)' })
+  async remove(@Param('domain') rawDomain: string, @Query('email') email?: string): Promise<void> {
+    const domain = await existingDomain(this.queryBus, rawDomain);
+    if (email === undefined || email.trim() === '') throw WebadminError.invalidArgument("Missing 'email' query parameter");
+    if (!(await this.commandBus.execute(new DeleteUserCommand(email, domain.name))))
+      throw WebadminError.notFound('User does not exist');
+  }
+}

@@ -1,0 +1,79 @@
+import { Body, Controller, Delete, Get, Head, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { isObjectIdHex } from '@app/core';
+import { DomainNotFoundError } from '@app/persistence';
+import { DeleteUserCommand } from '../../users/commands/delete-user/delete-user.command';
+import { RegisterUserCommand } from '../../users/commands/register-user/register-user.command';
+import { UpdateUserCommand } from '../../users/commands/update-user/update-user.command';
+import { FindUserQuery } from '../../users/queries/find-user/find-user.query';
+import { ListUsersQuery } from '../../users/queries/list-users/list-users.query';
+import { WebadminError } from '../http/webadmin-error';
+import { RegisteredUserRequestDto, RegisteredUserResponseDto, parseRegisteredUserBody } from './user-body';
+import { toUserResponse } from './user-response';
+
+/** Rewrites "unknown domain of the e-mail" as the 404 `InvalidArgument` the original answers. */
+export function unknownEmailDomainAs404(error: unknown): never {
+  if (error instanceof DomainNotFoundError) throw new WebadminError(404, 'InvalidArgument', error.message);
+  throw error;
+}
+
+@ApiTags('Registered users')
+@Controller('registeredUsers')
+export class RegisteredUsersController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List registered users, or get one with ?email=' })
+  @ApiQuery({ name: 'email', required: false })
+  @ApiOkResponse({ type: [RegisteredUserResponseDto] })
+  async list(@Query('email') email?: string): Promise<RegisteredUserResponseDto | RegisteredUserResponseDto[]> {
+    if (email !== undefined) {
+      const user = await this.queryBus.execute(FindUserQuery.byEmail(email));
+      if (!user) throw WebadminError.notFound('User does not exist');
+      return toUserResponse(user);
+    }
+    return (await this.queryBus.execute(new ListUsersQuery())).map(toUserResponse);
+  }
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Register a user (OpenPaaS user document)' })
+  @ApiBody({ type: RegisteredUserRequestDto })
+  async register(@Body() body: unknown): Promise<void> {
+    const { email, firstname, lastname } = parseRegisteredUserBody(body);
+    await this.commandBus.execute(new RegisterUserCommand(email, firstname, lastname)).catch(unknownEmailDomainAs404);
+  }
+
+  @Head()
+  @ApiOperation({ summary: 'Does a user exist (exactly one of ?email= or ?id=)' })
+  async exists(@Query('email') email?: string, @Query('id') id?: string): Promise<void> {
+    if ((email === undefined) === (id === undefined))
+      throw WebadminError.invalidArgument("Exactly one of 'email' or 'id' query parameters is expected");
+    if (id !== undefined && !isObjectIdHex(id)) throw WebadminError.invalidArgument(`Invalid user id: ${id}`);
+    const user = await this.queryBus.execute(id !== undefined ? FindUserQuery.byId(id) : FindUserQuery.byEmail(email!));
+    if (!user) throw WebadminError.notFound('User does not exist');
+  }
+
+  @Patch()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Replace e-mail, domain membership and names of the user ?id=' })
+  @ApiBody({ type: RegisteredUserRequestDto })
+  async update(@Query('id') id: string | undefined, @Body() body: unknown): Promise<void> {
+    if (id === undefined || id.trim() === '') throw WebadminError.invalidArgument("Missing 'id' query parameter");
+    if (!isObjectIdHex(id)) throw WebadminError.invalidArgument(`Invalid user id: ${id}`);
+    const { email, firstname, lastname } = parseRegisteredUserBody(body);
+    await this.commandBus.execute(new UpdateUserCommand(id, email, firstname, lastname));
+  }
+
+  @Delete()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete the user document ?email=' })
+  async remove(@Query('email') email?: string): Promise<void> {
+    if (email === undefined || email.trim() === '') throw WebadminError.invalidArgument("Missing 'email' query parameter");
+    if (!(await this.commandBus.execute(new DeleteUserCommand(email)))) throw WebadminError.notFound('User does not exist');
+  }
+}

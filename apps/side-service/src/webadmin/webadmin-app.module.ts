@@ -1,0 +1,47 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { PrometheusModule } from '@willsoto/nestjs-prometheus';
+import { LoggerModule, Params } from 'nestjs-pino';
+import type { WebadminConfig } from '@app/config';
+import { DomainsController } from './domains/domains.controller';
+import { HealthcheckController } from './health/healthcheck.controller';
+import { WebadminAuthGuard } from './http/webadmin-auth.guard';
+import { WebadminExceptionFilter } from './http/webadmin-exception.filter';
+import { MetricsController } from './metrics/metrics.controller';
+import { DomainRegisteredUsersController } from './registered-users/domain-registered-users.controller';
+import { RegisteredUsersController } from './registered-users/registered-users.controller';
+
+/** What the webadmin server borrows from the main application: its buses, so handlers stay in one place. */
+export interface WebadminBridge {
+  commandBus: CommandBus;
+  queryBus: QueryBus;
+  logger: Params;
+  config: WebadminConfig;
+}
+
+const controllers = [DomainsController, RegisteredUsersController, DomainRegisteredUsersController, HealthcheckController];
+
+/**
+ * Root module of the webadmin HTTP server (own port, own Nest application). Its controllers dispatch through
+ * the main application's command and query buses.
+ */
+@Module({})
+export class WebadminAppModule {
+  static forBridge(bridge: WebadminBridge): DynamicModule {
+    return {
+      module: WebadminAppModule,
+      imports: [
+        LoggerModule.forRoot(bridge.logger),
+        PrometheusModule.register({ controller: MetricsController, path: 'metrics', defaultMetrics: { enabled: true } }),
+      ],
+      controllers,
+      providers: [
+        { provide: CommandBus, useValue: bridge.commandBus },
+        { provide: QueryBus, useValue: bridge.queryBus },
+        { provide: APP_FILTER, useClass: WebadminExceptionFilter },
+        { provide: APP_GUARD, useFactory: () => new WebadminAuthGuard(bridge.config.passwords) },
+      ],
+    };
+  }
+}

@@ -1,0 +1,33 @@
+import { ConfigDefinition } from './config-definition';
+import { appConfig } from './namespaces/app.config';
+import { authConfig } from './namespaces/auth.config';
+import { davConfig } from './namespaces/dav.config';
+import { healthcheckConfig } from './namespaces/healthcheck.config';
+import { ldapConfig, ldapCrossChecks } from './namespaces/ldap.config';
+import { mongoConfig } from './namespaces/mongo.config';
+import { opensearchConfig } from './namespaces/opensearch.config';
+import { rabbitmqConfig } from './namespaces/rabbitmq.config';
+import { redisConfig } from './namespaces/redis.config';
+import { webadminConfig, webadminCrossChecks } from './namespaces/webadmin.config';
+
+/** Every namespace, in the order problems are reported. */
+export const ALL_CONFIGS = [
+  appConfig,
+  mongoConfig,
+  rabbitmqConfig,
+  redisConfig,
+  opensearchConfig,
+  ldapConfig,
+  davConfig,
+  authConfig,
+  webadminConfig,
+  healthcheckConfig,
+] as const;
+
+export const CROSS_CHECKS = [ldapCrossChecks, webadminCrossChecks];
+
+type ValueOf<D> = D extends ConfigDefinition<string, infer T> ? T : never;
+type KeyOf<D> = D extends ConfigDefinition<infer K, unknown> ? K : never;
+
+/** The typed shape behind `ConfigService<AllConfig, true>`. */
+export type AllConfig = { [D in (typeof ALL_CONFIGS)[number] as KeyOf<D>]: ValueOf<D> };

@@ -1,0 +1,37 @@
+import { ErrorCode } from './error-code';
+
+/** Base of every error the application raises on purpose. `message` is safe to show to the caller. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: string | null = null,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class InvalidArgumentError extends DomainError {
+  constructor(message: string, details: string | null = null) {
+    super(ErrorCode.InvalidArgument, message, details);
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(message: string, details: string | null = null) {
+    super(ErrorCode.NotFound, message, details);
+  }
+}
+
+export class AlreadyExistsError extends DomainError {
+  constructor(message: string, details: string | null = null) {
+    super(ErrorCode.AlreadyExists, message, details);
+  }
+}
+
+export class WrongStateError extends DomainError {
+  constructor(message: string, details: string | null = null) {
+    super(ErrorCode.WrongState, message, details);
+  }
+}

@@ -1,0 +1,1 @@
+export const DAV_CONFIG = Symbol('DAV_CONFIG');

@@ -1,0 +1,2 @@
+export * from './dav-client.module';
+export * from './dav-client.tokens';

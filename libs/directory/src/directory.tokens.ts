@@ -1,0 +1,1 @@
+export const LDAP_CONFIG = Symbol('LDAP_CONFIG');

@@ -1,0 +1,3 @@
+export * from './directory.module';
+export * from './directory.tokens';
+export * from './ldap-client';

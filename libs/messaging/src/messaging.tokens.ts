@@ -1,0 +1,1 @@
+export const RABBITMQ_URI = Symbol('RABBITMQ_URI');

@@ -1,0 +1,47 @@
+import { Global, Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { MongooseModule } from '@nestjs/mongoose';
+import { TerminusModule } from '@nestjs/terminus';
+import type { AllConfig } from '@app/config';
+import { DomainMongoRepository } from './domains/domain.mongo.repository';
+import { DomainRepository } from './domains/domain.repository';
+import { DomainDocument, DomainSchema } from './domains/domain.schema';
+import { IndexInitializer } from './mongo/index-initializer';
+import { MongoHealthCheck } from './mongo/mongo.health-check';
+import { UserMongoRepository } from './users/user.mongo.repository';
+import { UserRepository } from './users/user.repository';
+import { UserDocument, UserSchema } from './users/user.schema';
+
+/** MongoDB connection, the OpenPaaS collections, their repositories and the MongoDB health check. */
+@Global()
+@Module({
+  imports: [
+    TerminusModule,
+    MongooseModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<AllConfig, true>) => {
+        const mongo = config.get('mongo', { infer: true });
+        return {
+          uri: mongo.url,
+          dbName: mongo.database,
+          autoIndex: false,
+          autoCreate: false,
+          serverSelectionTimeoutMS: 10_000,
+          appName: 'twake-calendar-side-service',
+        };
+      },
+    }),
+    MongooseModule.forFeature([
+      { name: UserDocument.name, schema: UserSchema },
+      { name: DomainDocument.name, schema: DomainSchema },
+    ]),
+  ],
+  providers: [
+    IndexInitializer,
+    MongoHealthCheck,
+    { provide: UserRepository, useClass: UserMongoRepository },
+    { provide: DomainRepository, useClass: DomainMongoRepository },
+  ],
+  exports: [UserRepository, DomainRepository],
+})
+export class PersistenceModule {}

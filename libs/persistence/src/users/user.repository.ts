@@ -1,0 +1,15 @@
+import { NewUser, User, UserUpdate } from './user';
+
+/** Port over the `users` collection. Implementations never replace legacy documents. */
+export abstract class UserRepository {
+  /** Throws `UserAlreadyExistsError` when the address is taken. */
+  abstract create(user: NewUser): Promise<User>;
+  abstract findById(id: string): Promise<User | undefined>;
+  abstract findByEmail(email: string): Promise<User | undefined>;
+  abstract list(): Promise<User[]>;
+  abstract listByDomain(domainId: string): Promise<User[]>;
+  /** Throws `UserNotFoundError` for an unknown id, `UserAlreadyExistsError` when the new address is taken. */
+  abstract update(id: string, update: UserUpdate): Promise<void>;
+  /** Returns whether a document was deleted. */
+  abstract deleteByEmail(email: string): Promise<boolean>;
+}

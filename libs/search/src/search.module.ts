@@ -1,0 +1,39 @@
+import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { Client } from '@opensearch-project/opensearch';
+import type { AllConfig, OpensearchConfig } from '@app/config';
+import { OpensearchHealthCheck } from './opensearch.health-check';
+import { OPENSEARCH_CLIENT } from './search.tokens';
+
+export function createOpensearchClient(config: OpensearchConfig): Client | null {
+  if (!config.nodes?.length) return null;
+  return new Client({
+    nodes: config.nodes,
+    auth: config.user ? { username: config.user, password: config.password ?? '' } : undefined,
+    requestTimeout: config.requestTimeoutMs,
+    ssl: config.sslValidation === 'ignore' ? { rejectUnauthorized: false } : undefined,
+  });
+}
+
+class OpensearchShutdown implements OnApplicationShutdown {
+  constructor(@Inject(OPENSEARCH_CLIENT) private readonly client: Client | null) {}
+  async onApplicationShutdown(): Promise<void> {
+    await this.client?.close();
+  }
+}
+
+/** OpenSearch when `OPENSEARCH_HOSTS` is set. The event-search port and its MongoDB stand-in join here. */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: OPENSEARCH_CLIENT,
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<AllConfig, true>) => createOpensearchClient(config.get('opensearch', { infer: true })),
+    },
+    OpensearchHealthCheck,
+    OpensearchShutdown,
+  ],
+  exports: [OPENSEARCH_CLIENT],
+})
+export class SearchModule {}

@@ -1,0 +1,1 @@
+export const OPENSEARCH_CLIENT = Symbol('OPENSEARCH_CLIENT');
