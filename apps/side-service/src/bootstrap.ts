@@ -7,7 +7,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { register } from 'prom-client';
 import type { AllConfig } from '@app/config';
-import { httpMetricsMiddleware, loggerParams } from '@app/observability';
+import { bodyParseErrors, httpMetricsMiddleware, loggerParams } from '@app/observability';
 import { AppModule } from './app.module';
 import { WebadminAppModule } from './webadmin/webadmin-app.module';
 
@@ -26,6 +26,7 @@ function configureHttp(app: NestExpressApplication, server: string): void {
   app.use(httpMetricsMiddleware(server));
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
+  app.use(bodyParseErrors);
 }
 
 function documentWebadmin(app: INestApplication): void {

@@ -35,3 +35,10 @@ export class WrongStateError extends DomainError {
     super(ErrorCode.WrongState, message, details);
   }
 }
+
+/** The request body could not be parsed (malformed JSON, bad encoding). */
+export class MalformedBodyError extends InvalidArgumentError {
+  constructor(details: string | null) {
+    super('The request body could not be parsed', details);
+  }
+}

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { DomainError, ErrorCode, assertUnreachable } from '@app/core';
+import { DomainError, ErrorCode, MalformedBodyError, assertUnreachable } from '@app/core';
 import { WebadminError, WebadminErrorType } from './webadmin-error';
 
 function fromDomainError(error: DomainError): WebadminError {
@@ -48,9 +48,9 @@ export class WebadminExceptionFilter implements ExceptionFilter {
 
   private translate(exception: unknown, request: Request): WebadminError {
     if (exception instanceof WebadminError) return exception;
+    if (exception instanceof MalformedBodyError) return WebadminError.invalidJson(exception.details);
     if (exception instanceof DomainError) return fromDomainError(exception);
     const parserError = exception as BodyParserError;
-    if (parserError?.type === 'entity.parse.failed') return WebadminError.invalidJson(parserError.message ?? null);
     if (parserError?.type === 'entity.too.large')
       return new WebadminError(413, 'InvalidArgument', 'Request body is too large', parserError.message ?? null);
     if (parserError?.type?.startsWith('encoding.') || parserError?.type === 'charset.unsupported')

@@ -24,6 +24,18 @@ export class DomainRegisteredUsersController {
     private readonly queryBus: QueryBus,
   ) {}
 
+  // Declared before GET: Express also routes HEAD requests to GET handlers.
+  @Head()
+  @ApiOperation({ summary: 'Does a user of this domain exist (exactly one of ?email= or ?id=)' })
+  async exists(@Param('domain') rawDomain: string, @Query('email') email?: string, @Query('id') id?: string): Promise<void> {
+    const domain = await existingDomain(this.queryBus, rawDomain);
+    if ((email === undefined) === (id === undefined))
+      throw WebadminError.invalidArgument("Exactly one of 'email' or 'id' query parameters is expected");
+    if (id !== undefined && !isObjectIdHex(id)) throw WebadminError.invalidArgument(`Invalid user id: ${id}`);
+    const user = await this.queryBus.execute(id !== undefined ? FindUserQuery.byId(id) : FindUserQuery.byEmail(email!));
+    if (!inDomain(user, domain.name)) throw WebadminError.notFound('User does not exist');
+  }
+
   @Get()
   @ApiOperation({ summary: "The domain's registered users, or one with ?email=" })
   @ApiQuery({ name: 'email', required: false })
@@ -49,17 +61,6 @@ export class DomainRegisteredUsersController {
     const domain = await existingDomain(this.queryBus, rawDomain);
     const { email, firstname, lastname } = parseRegisteredUserBody(body);
     await this.commandBus.execute(new RegisterUserCommand(email, firstname, lastname, domain.name));
-  }
-
-  @Head()
-  @ApiOperation({ summary: 'Does a user of this domain exist (exactly one of ?email= or ?id=)' })
-  async exists(@Param('domain') rawDomain: string, @Query('email') email?: string, @Query('id') id?: string): Promise<void> {
-    const domain = await existingDomain(this.queryBus, rawDomain);
-    if ((email === undefined) === (id === undefined))
-      throw WebadminError.invalidArgument("Exactly one of 'email' or 'id' query parameters is expected");
-    if (id !== undefined && !isObjectIdHex(id)) throw WebadminError.invalidArgument(`Invalid user id: ${id}`);
-    const user = await this.queryBus.execute(id !== undefined ? FindUserQuery.byId(id) : FindUserQuery.byEmail(email!));
-    if (!inDomain(user, domain.name)) throw WebadminError.notFound('User does not exist');
   }
 
   @Patch()

@@ -26,6 +26,17 @@ export class RegisteredUsersController {
     private readonly queryBus: QueryBus,
   ) {}
 
+  // Declared before GET: Express also routes HEAD requests to GET handlers.
+  @Head()
+  @ApiOperation({ summary: 'Does a user exist (exactly one of ?email= or ?id=)' })
+  async exists(@Query('email') email?: string, @Query('id') id?: string): Promise<void> {
+    if ((email === undefined) === (id === undefined))
+      throw WebadminError.invalidArgument("Exactly one of 'email' or 'id' query parameters is expected");
+    if (id !== undefined && !isObjectIdHex(id)) throw WebadminError.invalidArgument(`Invalid user id: ${id}`);
+    const user = await this.queryBus.execute(id !== undefined ? FindUserQuery.byId(id) : FindUserQuery.byEmail(email!));
+    if (!user) throw WebadminError.notFound('User does not exist');
+  }
+
   @Get()
   @ApiOperation({ summary: 'List registered users, or get one with ?email=' })
   @ApiQuery({ name: 'email', required: false })
@@ -46,16 +57,6 @@ export class RegisteredUsersController {
   async register(@Body() body: unknown): Promise<void> {
     const { email, firstname, lastname } = parseRegisteredUserBody(body);
     await this.commandBus.execute(new RegisterUserCommand(email, firstname, lastname)).catch(unknownEmailDomainAs404);
-  }
-
-  @Head()
-  @ApiOperation({ summary: 'Does a user exist (exactly one of ?email= or ?id=)' })
-  async exists(@Query('email') email?: string, @Query('id') id?: string): Promise<void> {
-    if ((email === undefined) === (id === undefined))
-      throw WebadminError.invalidArgument("Exactly one of 'email' or 'id' query parameters is expected");
-    if (id !== undefined && !isObjectIdHex(id)) throw WebadminError.invalidArgument(`Invalid user id: ${id}`);
-    const user = await this.queryBus.execute(id !== undefined ? FindUserQuery.byId(id) : FindUserQuery.byEmail(email!));
-    if (!user) throw WebadminError.notFound('User does not exist');
   }
 
   @Patch()

@@ -1,0 +1,15 @@
+/** Three tiers, all on real services: *.spec.ts (pure logic), *.int-spec.ts (adapters, handlers), *.e2e-spec.ts (apps). */
+const aliases = ['core', 'config', 'persistence', 'observability', 'messaging', 'cache', 'search', 'directory', 'dav-client', 'testing'];
+
+module.exports = {
+  rootDir: '.',
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  testRegex: '.*\\.(spec|int-spec|e2e-spec)\\.ts$',
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.tools/', '/.stack/'],
+  transform: { '^.+\\.ts$': ['@swc/jest'] },
+  moduleNameMapper: Object.fromEntries(aliases.map((name) => [`^@app/${name}$`, `<rootDir>/libs/${name}/src`])),
+  globalSetup: '<rootDir>/test/setup/global-setup.ts',
+  setupFiles: ['<rootDir>/test/setup/test-env.ts'],
+  testTimeout: 30000,
+};

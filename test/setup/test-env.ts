@@ -1,0 +1,32 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * Runs before each test file: the stack's addresses, a private database name (it must contain "test") and the
+ * settings every boot requires. Files may override any variable before they build an application.
+ */
+const stackEnvFile = join(__dirname, '..', '..', '.stack', 'test-env.json');
+const stack: Record<string, string> = existsSync(stackEnvFile) ? JSON.parse(readFileSync(stackEnvFile, 'utf8')) : {};
+
+const database = `test_${randomBytes(6).toString('hex')}`;
+if (!database.includes('test')) throw new Error('test databases must contain "test" in their name');
+
+Object.assign(process.env, {
+  NODE_ENV: 'test',
+  LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+  ...stack,
+  MONGO_DATABASE: database,
+  SELF_URL: 'http://127.0.0.1:18080',
+  SPA_CALENDAR_URL: 'http://127.0.0.1:19900/calendar',
+  SPA_CONTACTS_URL: 'http://127.0.0.1:19900/contacts',
+  SPA_EXCAL_URL: 'http://127.0.0.1:19900/excal',
+  VISIO_URL: 'https://visio.example.test',
+  DAV_ADMIN_USER: 'admin',
+  DAV_ADMIN_PASSWORD: 'dav-admin-secret',
+  ADMIN_USERNAME: 'admin@twake.test',
+  ADMIN_PASSWORD: 'admin-secret',
+  REST_API_PORT: '0',
+  WEBADMIN_PORT: '0',
+  HEALTHCHECK_PERIOD: '1h',
+});
