@@ -1,1 +1,3 @@
 export const DAV_CONFIG = Symbol('DAV_CONFIG');
+/** Keep-alive connection pool towards the DAV server, closed at shutdown. */
+export const DAV_HTTP_AGENT = Symbol('DAV_HTTP_AGENT');
