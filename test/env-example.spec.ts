@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getMetadataStorage } from 'class-validator';
-import { ALL_CONFIGS, CROSS_CHECKS, ConfigDefinition, ConfigurationError, validateEnvironment } from '@app/config';
+import {
+  ALL_CONFIGS,
+  CROSS_CHECKS,
+  ConfigDefinition,
+  ConfigurationError,
+  validateEnvironment,
+} from '@app/config';
 
 const ACTIVE = /^([A-Z][A-Z0-9_]*)=(.*)$/;
 const COMMENTED = /^#\s*([A-Z][A-Z0-9_]*)=(.*)$/;
@@ -27,13 +33,17 @@ function parseEnvExample(text: string): Entry[] {
 function declaredNames(definitions: readonly ConfigDefinition[]): string[] {
   const storage = getMetadataStorage();
   return definitions.flatMap((definition) =>
-    storage.getTargetValidationMetadatas(definition.schema, '', true, false).map((metadata) => metadata.propertyName),
+    storage
+      .getTargetValidationMetadatas(definition.schema, '', true, false)
+      .map((metadata) => metadata.propertyName),
   );
 }
 
 const definitions = ALL_CONFIGS as readonly ConfigDefinition[];
 const entries = parseEnvExample(readFileSync(join(__dirname, '..', '.env.example'), 'utf8'));
-const activeEnv = Object.fromEntries(entries.filter((entry) => entry.active).map((entry) => [entry.name, entry.value]));
+const activeEnv = Object.fromEntries(
+  entries.filter((entry) => entry.active).map((entry) => [entry.name, entry.value]),
+);
 
 describe('.env.example', () => {
   it('lists both active and commented variables', () => {

@@ -7,7 +7,9 @@ import { join } from 'node:path';
  * settings every boot requires. Files may override any variable before they build an application.
  */
 const stackEnvFile = join(__dirname, '..', '..', '.stack', 'test-env.json');
-const stack: Record<string, string> = existsSync(stackEnvFile) ? JSON.parse(readFileSync(stackEnvFile, 'utf8')) : {};
+const stack: Record<string, string> = existsSync(stackEnvFile)
+  ? JSON.parse(readFileSync(stackEnvFile, 'utf8'))
+  : {};
 
 const database = `test_${randomBytes(6).toString('hex')}`;
 if (!database.includes('test')) throw new Error('test databases must contain "test" in their name');

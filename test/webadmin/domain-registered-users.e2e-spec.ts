@@ -17,14 +17,33 @@ describe('webadmin /domains/{domain}/registeredUsers', () => {
 
   it('lists only the users of the domain', async () => {
     const response = await service.admin().get('/domains/alpha.test/registeredUsers').expect(200);
-    expect(response.body.map((user: { email: string }) => user.email).sort()).toEqual(['a1@alpha.test', 'a2@alpha.test']);
+    expect(response.body.map((user: { email: string }) => user.email).sort()).toEqual([
+      'a1@alpha.test',
+      'a2@alpha.test',
+    ]);
   });
 
   it('does not show a user of another domain', async () => {
-    await service.admin().get('/domains/alpha.test/registeredUsers').query({ email: 'b1@beta.test' }).expect(404);
-    await service.admin().head('/domains/alpha.test/registeredUsers').query({ email: 'b1@beta.test' }).expect(404);
-    await service.admin().head('/domains/beta.test/registeredUsers').query({ email: 'b1@beta.test' }).expect(200);
-    await service.admin().delete('/domains/alpha.test/registeredUsers').query({ email: 'b1@beta.test' }).expect(404);
+    await service
+      .admin()
+      .get('/domains/alpha.test/registeredUsers')
+      .query({ email: 'b1@beta.test' })
+      .expect(404);
+    await service
+      .admin()
+      .head('/domains/alpha.test/registeredUsers')
+      .query({ email: 'b1@beta.test' })
+      .expect(404);
+    await service
+      .admin()
+      .head('/domains/beta.test/registeredUsers')
+      .query({ email: 'b1@beta.test' })
+      .expect(200);
+    await service
+      .admin()
+      .delete('/domains/alpha.test/registeredUsers')
+      .query({ email: 'b1@beta.test' })
+      .expect(404);
     await service.admin().get('/registeredUsers').query({ email: 'b1@beta.test' }).expect(200);
   });
 
@@ -43,7 +62,8 @@ describe('webadmin /domains/{domain}/registeredUsers', () => {
   });
 
   it('updates only a user of the domain', async () => {
-    const b1 = (await service.admin().get('/registeredUsers').query({ email: 'b1@beta.test' })).body.id as string;
+    const b1 = (await service.admin().get('/registeredUsers').query({ email: 'b1@beta.test' })).body
+      .id as string;
     const response = await service
       .admin()
       .patch('/domains/alpha.test/registeredUsers')

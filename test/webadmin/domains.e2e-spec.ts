@@ -48,10 +48,20 @@ describe('webadmin /domains', () => {
     });
   });
 
-  it.each(['bad..domain', 'sp ace.test', '-', 'a'.repeat(254)])('rejects the invalid name %p with 400', async (name) => {
-    const response = await service.admin().put(`/domains/${encodeURIComponent(name)}`).expect(400);
-    expect(response.body).toMatchObject({ statusCode: 400, type: 'InvalidArgument', message: `Invalid domain: ${name}` });
-  });
+  it.each(['bad..domain', 'sp ace.test', '-', 'a'.repeat(254)])(
+    'rejects the invalid name %p with 400',
+    async (name) => {
+      const response = await service
+        .admin()
+        .put(`/domains/${encodeURIComponent(name)}`)
+        .expect(400);
+      expect(response.body).toMatchObject({
+        statusCode: 400,
+        type: 'InvalidArgument',
+        message: `Invalid domain: ${name}`,
+      });
+    },
+  );
 
   it('refuses domain deletion with 405', async () => {
     const response = await service.admin().delete('/domains/boot.test').expect(405);

@@ -20,9 +20,13 @@ async function freePort(): Promise<number> {
 /** A private, real Redis server that the test may stop. */
 async function startRedis(port: number): Promise<ChildProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'redis-health-'));
-  const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--dir', dir], {
-    stdio: 'ignore',
-  });
+  const redis = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--dir', dir],
+    {
+      stdio: 'ignore',
+    },
+  );
   await expectEventually(
     () =>
       new Promise<void>((resolve, reject) => {
@@ -70,7 +74,10 @@ describe('webadmin /healthcheck', () => {
         'DAV server',
       ]),
     );
-    expect(response.body).toContainEqual({ componentName: 'RabbitMQ backend', escapedComponentName: 'RabbitMQ%20backend' });
+    expect(response.body).toContainEqual({
+      componentName: 'RabbitMQ backend',
+      escapedComponentName: 'RabbitMQ%20backend',
+    });
   });
 
   it('reports every running service healthy', async () => {
@@ -87,8 +94,14 @@ describe('webadmin /healthcheck', () => {
       status: 'healthy',
       cause: null,
     });
-    const filtered = await service.admin().get('/healthcheck').query({ check: ['MongoDB', 'Redis'] }).expect(200);
-    expect(filtered.body.checks.map((check: { componentName: string }) => check.componentName).sort()).toEqual(['MongoDB', 'Redis']);
+    const filtered = await service
+      .admin()
+      .get('/healthcheck')
+      .query({ check: ['MongoDB', 'Redis'] })
+      .expect(200);
+    expect(
+      filtered.body.checks.map((check: { componentName: string }) => check.componentName).sort(),
+    ).toEqual(['MongoDB', 'Redis']);
   });
 
   it('answers 404 for an unknown component', async () => {
@@ -131,9 +144,13 @@ describe('webadmin /healthcheck with the DAV server unreachable', () => {
   it('reports the DAV component unhealthy and answers 503', async () => {
     const response = await service.admin().get('/healthcheck').expect(503);
     expect(response.body.status).toBe('unhealthy');
-    const dav = response.body.checks.find((check: { componentName: string }) => check.componentName === 'DAV server');
+    const dav = response.body.checks.find(
+      (check: { componentName: string }) => check.componentName === 'DAV server',
+    );
     expect(dav).toMatchObject({ status: 'unhealthy', cause: expect.stringMatching(/ECONNREFUSED/) });
-    const mongo = response.body.checks.find((check: { componentName: string }) => check.componentName === 'MongoDB');
+    const mongo = response.body.checks.find(
+      (check: { componentName: string }) => check.componentName === 'MongoDB',
+    );
     expect(mongo.status).toBe('healthy');
   });
 });

@@ -30,7 +30,10 @@ describe('webadmin /metrics and API documentation', () => {
       .query('name[]=process_cpu_user_seconds_total&name[]=nodejs_heap_size_used_bytes')
       .expect(200);
     const samples = response.text.split('\n').filter((line) => line && !line.startsWith('#'));
-    expect(samples.map((line) => line.split(' ')[0]).sort()).toEqual(['nodejs_heap_size_used_bytes', 'process_cpu_user_seconds_total']);
+    expect(samples.map((line) => line.split(' ')[0]).sort()).toEqual([
+      'nodejs_heap_size_used_bytes',
+      'process_cpu_user_seconds_total',
+    ]);
     expect(response.text).toContain('# TYPE process_cpu_user_seconds_total counter');
   });
 
@@ -38,7 +41,13 @@ describe('webadmin /metrics and API documentation', () => {
     const document = await service.admin().get('/openapi.json').expect(200);
     expect(document.body.openapi).toMatch(/^3\./);
     expect(Object.keys(document.body.paths)).toEqual(
-      expect.arrayContaining(['/domains', '/domains/{domain}', '/registeredUsers', '/domains/{domain}/registeredUsers', '/healthcheck']),
+      expect.arrayContaining([
+        '/domains',
+        '/domains/{domain}',
+        '/registeredUsers',
+        '/domains/{domain}/registeredUsers',
+        '/healthcheck',
+      ]),
     );
     const ui = await service.admin().get('/swagger').redirects(1).expect(200);
     expect(ui.text).toContain('swagger-ui');
@@ -79,7 +88,12 @@ describe('webadmin static passwords', () => {
     await service.admin().get('/domains').set('Password', 'read-secret').expect(200);
     await service.admin().put('/domains/ro.test').set('Password', 'read-secret').expect(403);
     await service.admin().put('/domains/nd.test').set('Password', 'keep-secret').expect(204);
-    await service.admin().delete('/registeredUsers').query({ email: 'x@secure.test' }).set('Password', 'keep-secret').expect(403);
+    await service
+      .admin()
+      .delete('/registeredUsers')
+      .query({ email: 'x@secure.test' })
+      .set('Password', 'keep-secret')
+      .expect(403);
   });
 
   it('keeps health checks and metrics public', async () => {

@@ -10,10 +10,16 @@ describe('webadmin /registeredUsers', () => {
   });
   afterAll(() => service.close());
 
-  const register = (body: unknown) => service.admin().post('/registeredUsers').send(body as object);
+  const register = (body: unknown) =>
+    service
+      .admin()
+      .post('/registeredUsers')
+      .send(body as object);
 
   it('registers a user as an OpenPaaS document and lists it', async () => {
-    await register({ email: 'Ana.Moreau@Users.test', firstname: 'Ana Lucia', lastname: 'Moreau' }).expect(201).expect('');
+    await register({ email: 'Ana.Moreau@Users.test', firstname: 'Ana Lucia', lastname: 'Moreau' })
+      .expect(201)
+      .expect('');
     const domain = await service.database.db.collection('domains').findOne({ name: 'users.test' });
     const document = await users().findOne({ email: 'ana.moreau@users.test' });
     expect(document).toEqual({
@@ -35,12 +41,23 @@ describe('webadmin /registeredUsers', () => {
       lastname: 'Moreau',
       id: document!._id.toHexString(),
     });
-    const one = await service.admin().get('/registeredUsers').query({ email: 'ANA.MOREAU@users.test' }).expect(200);
-    expect(one.body).toEqual({ email: 'ana.moreau@users.test', firstname: 'Ana Lucia', lastname: 'Moreau', id: document!._id.toHexString() });
+    const one = await service
+      .admin()
+      .get('/registeredUsers')
+      .query({ email: 'ANA.MOREAU@users.test' })
+      .expect(200);
+    expect(one.body).toEqual({
+      email: 'ana.moreau@users.test',
+      firstname: 'Ana Lucia',
+      lastname: 'Moreau',
+      id: document!._id.toHexString(),
+    });
   });
 
   it('tolerates and ignores an id field', async () => {
-    await register({ id: 'whatever', email: 'with.id@users.test', firstname: 'W', lastname: 'Id' }).expect(201);
+    await register({ id: 'whatever', email: 'with.id@users.test', firstname: 'W', lastname: 'Id' }).expect(
+      201,
+    );
     const document = await users().findOne({ email: 'with.id@users.test' });
     expect(document!._id.toHexString()).not.toBe('whatever');
   });
@@ -48,7 +65,12 @@ describe('webadmin /registeredUsers', () => {
   it('answers 409 for an address already registered, without a second document', async () => {
     await register({ email: 'dup@users.test', firstname: 'D', lastname: 'Up' }).expect(201);
     const response = await register({ email: 'DUP@users.test', firstname: 'D', lastname: 'Up' }).expect(409);
-    expect(response.body).toEqual({ statusCode: 409, type: 'WrongState', message: 'dup@users.test already exists', details: null });
+    expect(response.body).toEqual({
+      statusCode: 409,
+      type: 'WrongState',
+      message: 'dup@users.test already exists',
+      details: null,
+    });
     expect(await users().countDocuments({ email: 'dup@users.test' })).toBe(1);
   });
 
@@ -63,18 +85,36 @@ describe('webadmin /registeredUsers', () => {
   });
 
   it('answers 404 (InvalidArgument) when the domain of the address is unknown', async () => {
-    const response = await register({ email: 'someone@nowhere.test', firstname: 'S', lastname: 'O' }).expect(404);
+    const response = await register({ email: 'someone@nowhere.test', firstname: 'S', lastname: 'O' }).expect(
+      404,
+    );
     expect(response.body).toMatchObject({ statusCode: 404, type: 'InvalidArgument' });
     expect(await users().countDocuments({ email: 'someone@nowhere.test' })).toBe(0);
   });
 
   it.each([
     ['missing email', { firstname: 'A', lastname: 'B' }, 'JSON payload of the request is not valid'],
-    ['unknown property', { email: 'x@users.test', firstname: 'A', lastname: 'B', admin: true }, 'JSON payload of the request is not valid'],
+    [
+      'unknown property',
+      { email: 'x@users.test', firstname: 'A', lastname: 'B', admin: true },
+      'JSON payload of the request is not valid',
+    ],
     ['an array body', [{ email: 'x@users.test' }], 'JSON payload of the request is not valid'],
-    ['missing firstname', { email: 'x@users.test', lastname: 'B' }, 'Invalid arguments supplied in the user request'],
-    ['blank lastname', { email: 'x@users.test', firstname: 'A', lastname: '  ' }, 'Invalid arguments supplied in the user request'],
-    ['numeric firstname', { email: 'x@users.test', firstname: 3, lastname: 'B' }, 'Invalid arguments supplied in the user request'],
+    [
+      'missing firstname',
+      { email: 'x@users.test', lastname: 'B' },
+      'Invalid arguments supplied in the user request',
+    ],
+    [
+      'blank lastname',
+      { email: 'x@users.test', firstname: 'A', lastname: '  ' },
+      'Invalid arguments supplied in the user request',
+    ],
+    [
+      'numeric firstname',
+      { email: 'x@users.test', firstname: 3, lastname: 'B' },
+      'Invalid arguments supplied in the user request',
+    ],
   ])('rejects %s with 400', async (_label, body, message) => {
     const response = await register(body).expect(400);
     expect(response.body).toMatchObject({ statusCode: 400, type: 'InvalidArgument', message });
@@ -96,11 +136,19 @@ describe('webadmin /registeredUsers', () => {
       .set('Content-Type', 'application/json')
       .send('{"email": "a@users.test", ')
       .expect(400);
-    expect(response.body).toMatchObject({ statusCode: 400, type: 'InvalidArgument', message: 'JSON payload of the request is not valid' });
+    expect(response.body).toMatchObject({
+      statusCode: 400,
+      type: 'InvalidArgument',
+      message: 'JSON payload of the request is not valid',
+    });
   });
 
   it('rejects an oversized body with 413 and stores nothing', async () => {
-    const response = await register({ email: 'big@users.test', firstname: 'x'.repeat(2 * 1024 * 1024), lastname: 'B' }).expect(413);
+    const response = await register({
+      email: 'big@users.test',
+      firstname: 'x'.repeat(2 * 1024 * 1024),
+      lastname: 'B',
+    }).expect(413);
     expect(response.body).toMatchObject({ statusCode: 413, type: 'InvalidArgument' });
     expect(await users().countDocuments({ email: 'big@users.test' })).toBe(0);
   });
@@ -118,8 +166,17 @@ describe('webadmin /registeredUsers', () => {
   });
 
   it('gets 404 for an unknown address', async () => {
-    const response = await service.admin().get('/registeredUsers').query({ email: 'ghost@users.test' }).expect(404);
-    expect(response.body).toEqual({ statusCode: 404, type: 'notFound', message: 'User does not exist', details: null });
+    const response = await service
+      .admin()
+      .get('/registeredUsers')
+      .query({ email: 'ghost@users.test' })
+      .expect(404);
+    expect(response.body).toEqual({
+      statusCode: 404,
+      type: 'notFound',
+      message: 'User does not exist',
+      details: null,
+    });
   });
 
   describe('PATCH', () => {
@@ -129,7 +186,11 @@ describe('webadmin /registeredUsers', () => {
         lastname: 'Name',
         password: 'legacy-hash',
         email: 'move@users.test',
-        domains: [{ domain_id: (await service.database.db.collection('domains').findOne({ name: 'users.test' }))!._id }],
+        domains: [
+          {
+            domain_id: (await service.database.db.collection('domains').findOne({ name: 'users.test' }))!._id,
+          },
+        ],
         accounts: [{ type: 'email', hosted: true, emails: ['move@users.test'] }],
         schemaVersion: 2,
         timestamps: { creation: new Date('2020-01-01T00:00:00Z') },
@@ -195,7 +256,11 @@ describe('webadmin /registeredUsers', () => {
     });
 
     it('deletes a legacy document found through accounts.emails', async () => {
-      await users().insertOne({ firstname: 'L', lastname: 'G', accounts: [{ type: 'email', emails: ['old.style@users.test'] }] });
+      await users().insertOne({
+        firstname: 'L',
+        lastname: 'G',
+        accounts: [{ type: 'email', emails: ['old.style@users.test'] }],
+      });
       await service.admin().delete('/registeredUsers').query({ email: 'old.style@users.test' }).expect(204);
       expect(await users().countDocuments({ 'accounts.emails': 'old.style@users.test' })).toBe(0);
     });

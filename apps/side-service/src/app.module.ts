@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
@@ -14,24 +14,36 @@ import { DomainsModule } from './domains/domains.module';
 import { HealthQueriesModule } from './health/health-queries.module';
 import { UsersModule } from './users/users.module';
 
-const infrastructure = [PersistenceModule, MessagingModule, CacheModule, SearchModule, DirectoryModule, DavClientModule];
+const infrastructure = [
+  PersistenceModule,
+  MessagingModule,
+  CacheModule,
+  SearchModule,
+  DirectoryModule,
+  DavClientModule,
+];
 const features = [DomainsModule, UsersModule, HealthQueriesModule];
 
 /** The side service: REST API, AMQP consumers and schedulers. The webadmin server borrows its buses. */
-@Module({
-  imports: [
-    AppConfigModule,
-    LoggerModule.forRootAsync({
-      inject: [ConfigService],
-      useFactory: (config: ConfigService<AllConfig, true>) => {
-        const app = config.get('app', { infer: true });
-        return loggerParams({ level: app.logLevel, pretty: app.logPretty, server: 'rest' });
-      },
-    }),
-    CqrsModule.forRoot(),
-    HealthModule,
-    ...infrastructure,
-    ...features,
-  ],
-})
-export class AppModule {}
+@Module({})
+export class AppModule {
+  static forRoot(): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(),
+        LoggerModule.forRootAsync({
+          inject: [ConfigService],
+          useFactory: (config: ConfigService<AllConfig, true>) => {
+            const app = config.get('app', { infer: true });
+            return loggerParams({ level: app.logLevel, pretty: app.logPretty, server: 'rest' });
+          },
+        }),
+        CqrsModule.forRoot(),
+        HealthModule,
+        ...infrastructure,
+        ...features,
+      ],
+    };
+  }
+}

@@ -6,7 +6,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { register } from 'prom-client';
-import type { AllConfig } from '@app/config';
+import { AllConfig, AppConfigModule } from '@app/config';
 import { bodyParseErrors, httpMetricsMiddleware, loggerParams } from '@app/observability';
 import { AppModule } from './app.module';
 import { WebadminAppModule } from './webadmin/webadmin-app.module';
@@ -43,8 +43,13 @@ function documentWebadmin(app: INestApplication): void {
 
 /** Builds (and initialises) the REST API application and, when enabled, the webadmin one. Nothing listens yet. */
 export async function createServiceApps(): Promise<ServiceApps> {
+  AppConfigModule.validateNow();
   register.clear();
-  const api = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true, bodyParser: false });
+  const api = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(), {
+    abortOnError: false,
+    bufferLogs: true,
+    bodyParser: false,
+  });
   configureHttp(api, 'rest');
   api.enableShutdownHooks();
   await api.init();
@@ -61,7 +66,11 @@ export async function createServiceApps(): Promise<ServiceApps> {
       logger: loggerParams({ level: appConfig.logLevel, pretty: appConfig.logPretty, server: 'webadmin' }),
       config: webadminConfig,
     }),
-    { bufferLogs: true, bodyParser: false, cors: webadminConfig.cors ? { origin: webadminConfig.cors.origin } : false },
+    {
+      bufferLogs: true,
+      bodyParser: false,
+      cors: webadminConfig.cors ? { origin: webadminConfig.cors.origin } : false,
+    },
   );
   configureHttp(webadmin, 'webadmin');
   documentWebadmin(webadmin);

@@ -10,7 +10,8 @@ async function main(): Promise<void> {
     const webadmin = apps.config.get('webadmin', { infer: true });
     await apps.webadmin.listen(webadmin.port, webadmin.host);
   }
-  const close = () => void Promise.all([apps.webadmin?.close(), apps.api.close()]).finally(() => process.exit(0));
+  const close = () =>
+    void Promise.all([apps.webadmin?.close(), apps.api.close()]).finally(() => process.exit(0));
   process.once('SIGTERM', close);
   process.once('SIGINT', close);
 }
@@ -19,7 +20,9 @@ main().catch((error: unknown) => {
   if (error instanceof ConfigurationError) {
     process.stderr.write(`${error.message}\n`);
   } else {
-    process.stderr.write(`Start-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `Start-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
   }
   process.exit(1);
 });

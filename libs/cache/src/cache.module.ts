@@ -40,7 +40,8 @@ class RedisShutdown implements OnApplicationShutdown {
     {
       provide: REDIS_CLIENT,
       inject: [ConfigService],
-      useFactory: (config: ConfigService<AllConfig, true>) => createRedisClient(config.get('redis', { infer: true })),
+      useFactory: (config: ConfigService<AllConfig, true>) =>
+        createRedisClient(config.get('redis', { infer: true })),
     },
     {
       provide: Cache,

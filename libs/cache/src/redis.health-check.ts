@@ -1,6 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import { ComponentHealth, HealthCheck, HealthComponent, causeOf, degraded, healthy } from '@app/observability';
+import {
+  ComponentHealth,
+  HealthCheck,
+  HealthComponent,
+  causeOf,
+  degraded,
+  healthy,
+} from '@app/observability';
 import { REDIS_CLIENT } from './cache.tokens';
 
 /** SET then GETDEL of key `healthcheck`. Redis only backs caches, so a failure degrades rather than breaks. */

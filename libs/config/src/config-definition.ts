@@ -20,7 +20,11 @@ export function cleanEnv(env: NodeJS.ProcessEnv | Record<string, unknown>): Env 
   return out;
 }
 
-export function defineConfig<K extends string, T>(key: K, schema: EnvSchema, read: (env: Env) => T): ConfigDefinition<K, T> {
+export function defineConfig<K extends string, T>(
+  key: K,
+  schema: EnvSchema,
+  read: (env: Env) => T,
+): ConfigDefinition<K, T> {
   // A namespace may be `undefined` (component not configured); the typed view is `AllConfig`.
   const factory = registerAs(key, () => read(cleanEnv(process.env)) as unknown as ConfigObject);
   return { key, schema, read, factory };

@@ -25,7 +25,8 @@ function textRule(
   };
 }
 
-export const IsBooleanText = () => textRule('isBooleanText', (v) => v === 'true' || v === 'false', 'must be true or false');
+export const IsBooleanText = () =>
+  textRule('isBooleanText', (v) => v === 'true' || v === 'false', 'must be true or false');
 
 export const IsIntText = (min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER) =>
   textRule(
@@ -36,7 +37,10 @@ export const IsIntText = (min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_I
 
 export const IsPort = () => IsIntText(0, 65535);
 
-export const IsDurationText = (defaultUnit: DurationUnit, options: { positive?: boolean; iso?: boolean } = {}) =>
+export const IsDurationText = (
+  defaultUnit: DurationUnit,
+  options: { positive?: boolean; iso?: boolean } = {},
+) =>
   textRule(
     'isDurationText',
     (v) => {
@@ -47,7 +51,11 @@ export const IsDurationText = (defaultUnit: DurationUnit, options: { positive?: 
   );
 
 export const IsSizeText = () =>
-  textRule('isSizeText', (v) => parseSize(v) !== undefined, 'must be a size such as 50MiB (units: bytes, KiB, MiB, GiB, TiB)');
+  textRule(
+    'isSizeText',
+    (v) => parseSize(v) !== undefined,
+    'must be a size such as 50MiB (units: bytes, KiB, MiB, GiB, TiB)',
+  );
 
 export const IsHttpUrl = () =>
   textRule(
@@ -84,7 +92,8 @@ export const IsOneOfText = (values: readonly string[], caseInsensitive = false) 
     `must be one of: ${values.join(', ')}`,
   );
 
-export const IsMailAddressText = () => textRule('isMailAddressText', (v) => isValidMailAddress(v.trim()), 'must be an e-mail address');
+export const IsMailAddressText = () =>
+  textRule('isMailAddressText', (v) => isValidMailAddress(v.trim()), 'must be an e-mail address');
 
 export const IsMailAddressList = () =>
   textRule(
@@ -101,7 +110,11 @@ export const IsDomainList = () =>
   );
 
 export const IsIntList = () =>
-  textRule('isIntList', (v) => splitList(v).every((item) => /^\d+$/.test(item)), 'must be a comma-separated list of integers');
+  textRule(
+    'isIntList',
+    (v) => splitList(v).every((item) => /^\d+$/.test(item)),
+    'must be a comma-separated list of integers',
+  );
 
 export function splitList(value: string | undefined): string[] {
   return (value ?? '')

@@ -4,13 +4,19 @@ import { ConfigDefinition, cleanEnv } from './config-definition';
 
 export class ConfigurationError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Invalid configuration (${problems.length} problem${problems.length > 1 ? 's' : ''}):\n  - ${problems.join('\n  - ')}`);
+    super(
+      `Invalid configuration (${problems.length} problem${problems.length > 1 ? 's' : ''}):\n  - ${problems.join('\n  - ')}`,
+    );
     this.name = 'ConfigurationError';
   }
 }
 
+/** One line per variable: "is required" alone when it is missing, otherwise every rule it breaks. */
 function describe(errors: ValidationError[]): string[] {
-  return errors.flatMap((error) => Object.values(error.constraints ?? {}));
+  return errors.flatMap((error) => {
+    const constraints = error.constraints ?? {};
+    return constraints.isDefined ? [constraints.isDefined] : Object.values(constraints);
+  });
 }
 
 /**

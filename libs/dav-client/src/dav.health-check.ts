@@ -1,7 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Agent, request } from 'undici';
 import type { DavConfig } from '@app/config';
-import { ComponentHealth, HealthCheck, HealthComponent, causeOf, healthy, unhealthy } from '@app/observability';
+import {
+  ComponentHealth,
+  HealthCheck,
+  HealthComponent,
+  causeOf,
+  healthy,
+  unhealthy,
+} from '@app/observability';
 import { DAV_CONFIG, DAV_HTTP_AGENT } from './dav-client.tokens';
 
 /** Extra component (the original has none): the DAV server answers an OPTIONS request without a 5xx. */

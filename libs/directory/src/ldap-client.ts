@@ -24,5 +24,8 @@ export async function openLdapClient(config: LdapConfig): Promise<Client> {
 
 /** RFC 4515 escaping of a value placed inside a filter. */
 export function escapeFilterValue(value: string): string {
-  return value.replace(/[\\*()\0]/g, (character) => `\\${character.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return value.replace(
+    /[\\*()\0]/g,
+    (character) => `\\${character.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
 }

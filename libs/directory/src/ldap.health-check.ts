@@ -1,6 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { LdapConfig } from '@app/config';
-import { ComponentHealth, HealthCheck, HealthComponent, causeOf, healthy, unhealthy } from '@app/observability';
+import {
+  ComponentHealth,
+  HealthCheck,
+  HealthComponent,
+  causeOf,
+  healthy,
+  unhealthy,
+} from '@app/observability';
 import { LDAP_CONFIG } from './directory.tokens';
 import { escapeFilterValue, openLdapClient } from './ldap-client';
 

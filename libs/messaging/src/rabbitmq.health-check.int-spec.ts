@@ -2,7 +2,10 @@ import { RabbitmqHealthCheck, isSupportedBrokerVersion } from './rabbitmq.health
 
 describe('RabbitmqHealthCheck', () => {
   it('is healthy against the running broker', async () => {
-    expect(await new RabbitmqHealthCheck(process.env.RABBITMQ_URI!).check()).toEqual({ status: 'healthy', cause: null });
+    expect(await new RabbitmqHealthCheck(process.env.RABBITMQ_URI!).check()).toEqual({
+      status: 'healthy',
+      cause: null,
+    });
   });
 
   it('is unhealthy when nothing listens', async () => {

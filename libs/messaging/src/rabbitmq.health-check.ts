@@ -1,6 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { connect } from 'amqplib';
-import { ComponentHealth, HealthCheck, HealthComponent, causeOf, healthy, unhealthy } from '@app/observability';
+import {
+  ComponentHealth,
+  HealthCheck,
+  HealthComponent,
+  causeOf,
+  healthy,
+  unhealthy,
+} from '@app/observability';
 import { RABBITMQ_URI } from './messaging.tokens';
 
 const MINIMUM_VERSION = [3, 8, 1];
@@ -32,7 +39,9 @@ export class RabbitmqHealthCheck extends HealthCheck {
       const channel = await model.createChannel();
       await channel.close();
       const version = String(model.connection.serverProperties.version ?? '');
-      return isSupportedBrokerVersion(version) ? healthy() : unhealthy(`RabbitMQ ${version} is older than 3.8.1`);
+      return isSupportedBrokerVersion(version)
+        ? healthy()
+        : unhealthy(`RabbitMQ ${version} is older than 3.8.1`);
     } catch (error) {
       return unhealthy(causeOf(error));
     } finally {

@@ -29,7 +29,8 @@ class OpensearchShutdown implements OnApplicationShutdown {
     {
       provide: OPENSEARCH_CLIENT,
       inject: [ConfigService],
-      useFactory: (config: ConfigService<AllConfig, true>) => createOpensearchClient(config.get('opensearch', { infer: true })),
+      useFactory: (config: ConfigService<AllConfig, true>) =>
+        createOpensearchClient(config.get('opensearch', { infer: true })),
     },
     OpensearchHealthCheck,
     OpensearchShutdown,

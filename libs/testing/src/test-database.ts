@@ -11,7 +11,8 @@ export class TestDatabase {
   ) {}
 
   static async open(url = process.env.MONGO_URL!, name = process.env.MONGO_DATABASE!): Promise<TestDatabase> {
-    if (!name?.includes('test')) throw new Error(`refusing to use database "${name}": its name must contain "test"`);
+    if (!name?.includes('test'))
+      throw new Error(`refusing to use database "${name}": its name must contain "test"`);
     const client = await MongoClient.connect(url, { serverSelectionTimeoutMS: 10_000 });
     return new TestDatabase(client, client.db(name));
   }

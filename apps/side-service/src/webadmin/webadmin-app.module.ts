@@ -20,7 +20,12 @@ export interface WebadminBridge {
   config: WebadminConfig;
 }
 
-const controllers = [DomainsController, RegisteredUsersController, DomainRegisteredUsersController, HealthcheckController];
+const controllers = [
+  DomainsController,
+  RegisteredUsersController,
+  DomainRegisteredUsersController,
+  HealthcheckController,
+];
 
 /**
  * Root module of the webadmin HTTP server (own port, own Nest application). Its controllers dispatch through
@@ -33,7 +38,11 @@ export class WebadminAppModule {
       module: WebadminAppModule,
       imports: [
         LoggerModule.forRoot(bridge.logger),
-        PrometheusModule.register({ controller: MetricsController, path: 'metrics', defaultMetrics: { enabled: true } }),
+        PrometheusModule.register({
+          controller: MetricsController,
+          path: 'metrics',
+          defaultMetrics: { enabled: true },
+        }),
       ],
       controllers,
       providers: [

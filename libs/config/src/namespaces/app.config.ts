@@ -40,22 +40,18 @@ export interface AppConfig {
   exitOnStartupError: boolean;
 }
 
-export const appConfig = defineConfig(
-  'app',
-  AppEnv,
-  (env): AppConfig => ({
-    restApiPort: readInt(env, 'REST_API_PORT', 8080),
-    restApiHost: readString(env, 'REST_API_HOST', '0.0.0.0'),
-    selfUrl: readRequired(env, 'SELF_URL'),
-    spaCalendarUrl: readRequired(env, 'SPA_CALENDAR_URL'),
-    spaContactsUrl: readRequired(env, 'SPA_CONTACTS_URL'),
-    spaExcalUrl: readRequired(env, 'SPA_EXCAL_URL'),
-    visioUrl: readRequired(env, 'VISIO_URL'),
-    openpaasBackendUrl: readOptional(env, 'OPENPAAS_BACKEND_URL'),
-    openpaasBackendTrustAllCerts: readBoolean(env, 'OPENPAAS_BACKEND_TRUST_ALL_CERTS', false),
-    domains: readList(env, 'DOMAINS').map((domain) => domain.toLowerCase()),
-    logLevel: readString(env, 'LOG_LEVEL', 'info') as LogLevel,
-    logPretty: readBoolean(env, 'LOG_PRETTY', false),
-    exitOnStartupError: readBoolean(env, 'EXIT_ON_STARTUP_ERROR', true),
-  }),
-);
+export const appConfig = defineConfig('app', AppEnv, (env): AppConfig => ({
+  restApiPort: readInt(env, 'REST_API_PORT', 8080),
+  restApiHost: readString(env, 'REST_API_HOST', '0.0.0.0'),
+  selfUrl: readRequired(env, 'SELF_URL'),
+  spaCalendarUrl: readRequired(env, 'SPA_CALENDAR_URL'),
+  spaContactsUrl: readRequired(env, 'SPA_CONTACTS_URL'),
+  spaExcalUrl: readRequired(env, 'SPA_EXCAL_URL'),
+  visioUrl: readRequired(env, 'VISIO_URL'),
+  openpaasBackendUrl: readOptional(env, 'OPENPAAS_BACKEND_URL'),
+  openpaasBackendTrustAllCerts: readBoolean(env, 'OPENPAAS_BACKEND_TRUST_ALL_CERTS', false),
+  domains: readList(env, 'DOMAINS').map((domain) => domain.toLowerCase()),
+  logLevel: readString(env, 'LOG_LEVEL', 'info') as LogLevel,
+  logPretty: readBoolean(env, 'LOG_PRETTY', false),
+  exitOnStartupError: readBoolean(env, 'EXIT_ON_STARTUP_ERROR', true),
+}));

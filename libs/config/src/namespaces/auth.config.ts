@@ -17,12 +17,8 @@ export interface AuthConfig {
   basicAuthEnabled: boolean;
 }
 
-export const authConfig = defineConfig(
-  'auth',
-  AuthEnv,
-  (env): AuthConfig => ({
-    adminUsername: readRequired(env, 'ADMIN_USERNAME').toLowerCase(),
-    adminPassword: readRequired(env, 'ADMIN_PASSWORD'),
-    basicAuthEnabled: readBoolean(env, 'BASIC_AUTH_ENABLED', false),
-  }),
-);
+export const authConfig = defineConfig('auth', AuthEnv, (env): AuthConfig => ({
+  adminUsername: readRequired(env, 'ADMIN_USERNAME').toLowerCase(),
+  adminPassword: readRequired(env, 'ADMIN_PASSWORD'),
+  basicAuthEnabled: readBoolean(env, 'BASIC_AUTH_ENABLED', false),
+}));

@@ -26,19 +26,15 @@ export interface DavConfig {
   updateRetryMinBackoffMs: number;
 }
 
-export const davConfig = defineConfig(
-  'dav',
-  DavEnv,
-  (env): DavConfig => ({
-    url: readRequired(env, 'DAV_URL').replace(/\/+$/, ''),
-    adminUser: readRequired(env, 'DAV_ADMIN_USER'),
-    adminPassword: readRequired(env, 'DAV_ADMIN_PASSWORD'),
-    trustAllCerts: readBoolean(env, 'DAV_TRUST_ALL_SSL_CERTS', false),
-    responseTimeoutMs: readDurationMs(env, 'DAV_RESPONSE_TIMEOUT', 'ms', 10_000),
-    imipCallbackResponseTimeoutMs:
-      readOptional(env, 'DAV_IMIP_CALLBACK_RESPONSE_TIMEOUT') === undefined
-        ? undefined
-        : parseDuration(readRequired(env, 'DAV_IMIP_CALLBACK_RESPONSE_TIMEOUT'), 'ms'),
-    updateRetryMinBackoffMs: readInt(env, 'DAV_UPDATE_RETRY_MIN_BACKOFF_MS', 100),
-  }),
-);
+export const davConfig = defineConfig('dav', DavEnv, (env): DavConfig => ({
+  url: readRequired(env, 'DAV_URL').replace(/\/+$/, ''),
+  adminUser: readRequired(env, 'DAV_ADMIN_USER'),
+  adminPassword: readRequired(env, 'DAV_ADMIN_PASSWORD'),
+  trustAllCerts: readBoolean(env, 'DAV_TRUST_ALL_SSL_CERTS', false),
+  responseTimeoutMs: readDurationMs(env, 'DAV_RESPONSE_TIMEOUT', 'ms', 10_000),
+  imipCallbackResponseTimeoutMs:
+    readOptional(env, 'DAV_IMIP_CALLBACK_RESPONSE_TIMEOUT') === undefined
+      ? undefined
+      : parseDuration(readRequired(env, 'DAV_IMIP_CALLBACK_RESPONSE_TIMEOUT'), 'ms'),
+  updateRetryMinBackoffMs: readInt(env, 'DAV_UPDATE_RETRY_MIN_BACKOFF_MS', 100),
+}));

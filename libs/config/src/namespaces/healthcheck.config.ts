@@ -13,11 +13,7 @@ export interface HealthcheckConfig {
   additional: string[];
 }
 
-export const healthcheckConfig = defineConfig(
-  'healthcheck',
-  HealthcheckEnv,
-  (env): HealthcheckConfig => ({
-    periodMs: Math.max(10_000, readDurationMs(env, 'HEALTHCHECK_PERIOD', 'ms', 60_000)),
-    additional: readList(env, 'HEALTHCHECK_ADDITIONAL'),
-  }),
-);
+export const healthcheckConfig = defineConfig('healthcheck', HealthcheckEnv, (env): HealthcheckConfig => ({
+  periodMs: Math.max(10_000, readDurationMs(env, 'HEALTHCHECK_PERIOD', 'ms', 60_000)),
+  additional: readList(env, 'HEALTHCHECK_ADDITIONAL'),
+}));

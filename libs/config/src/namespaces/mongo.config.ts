@@ -17,8 +17,7 @@ export interface MongoConfig {
   database: string;
 }
 
-export const mongoConfig = defineConfig(
-  'mongo',
-  MongoEnv,
-  (env): MongoConfig => ({ url: readRequired(env, 'MONGO_URL'), database: readRequired(env, 'MONGO_DATABASE') }),
-);
+export const mongoConfig = defineConfig('mongo', MongoEnv, (env): MongoConfig => ({
+  url: readRequired(env, 'MONGO_URL'),
+  database: readRequired(env, 'MONGO_DATABASE'),
+}));

@@ -69,10 +69,16 @@ export const opensearchConfig = defineConfig('opensearch', OpensearchEnv, (env):
     nodes:
       hosts.length === 0
         ? undefined
-        : hosts.map((host) => (/^https?:\/\//.test(host) ? host : `${scheme}://${host.includes(':') ? host : `${host}:9200`}`)),
+        : hosts.map((host) =>
+            /^https?:\/\//.test(host) ? host : `${scheme}://${host.includes(':') ? host : `${host}:9200`}`,
+          ),
     user: readOptional(env, 'OPENSEARCH_USER'),
     password: readOptional(env, 'OPENSEARCH_PASSWORD'),
-    sslValidation: readString(env, 'OPENSEARCH_SSL_VALIDATION', 'default') as OpensearchConfig['sslValidation'],
+    sslValidation: readString(
+      env,
+      'OPENSEARCH_SSL_VALIDATION',
+      'default',
+    ) as OpensearchConfig['sslValidation'],
     shards: readInt(env, 'OPENSEARCH_SHARDS', 5),
     replicas: readInt(env, 'OPENSEARCH_REPLICAS', 1),
     requestTimeoutMs: readDurationMs(env, 'OPENSEARCH_REQUEST_TIMEOUT', 'ms', 30_000),
@@ -92,7 +98,11 @@ export const opensearchConfig = defineConfig('opensearch', OpensearchEnv, (env):
       userReadAlias: readString(env, 'OPENSEARCH_CONTACT_USER_READ_ALIAS', 'user_contact_read_alias'),
       userWriteAlias: readString(env, 'OPENSEARCH_CONTACT_USER_WRITE_ALIAS', 'user_contact_write_alias'),
       domainReadAlias: readString(env, 'OPENSEARCH_CONTACT_DOMAIN_READ_ALIAS', 'domain_contact_read_alias'),
-      domainWriteAlias: readString(env, 'OPENSEARCH_CONTACT_DOMAIN_WRITE_ALIAS', 'domain_contact_write_alias'),
+      domainWriteAlias: readString(
+        env,
+        'OPENSEARCH_CONTACT_DOMAIN_WRITE_ALIAS',
+        'domain_contact_write_alias',
+      ),
       minNgram: readInt(env, 'OPENSEARCH_CONTACT_MIN_NGRAM', 2),
       maxNgramDiff: readInt(env, 'OPENSEARCH_CONTACT_MAX_NGRAM_DIFF', 27),
     },

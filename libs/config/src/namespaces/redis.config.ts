@@ -28,17 +28,13 @@ export interface RedisConfig {
   eventBusTimeoutMs: number;
 }
 
-export const redisConfig = defineConfig(
-  'redis',
-  RedisEnv,
-  (env): RedisConfig => ({
-    urls: env.REDIS_URL ? readList(env, 'REDIS_URL') : undefined,
-    topology: readString(env, 'REDIS_TOPOLOGY', 'standalone').toLowerCase() as RedisConfig['topology'],
-    readFrom: readOptional(env, 'REDIS_READ_FROM'),
-    sentinelPassword: readOptional(env, 'REDIS_SENTINEL_PASSWORD'),
-    tls: readBoolean(env, 'REDIS_TLS_ENABLED', false),
-    tlsSkipVerify: readBoolean(env, 'REDIS_TLS_SKIP_VERIFY', true),
-    eventBusFailureIgnore: readBoolean(env, 'REDIS_EVENTBUS_FAILURE_IGNORE', false),
-    eventBusTimeoutMs: readDurationMs(env, 'REDIS_EVENTBUS_TIMEOUT', 'ms', 10_000),
-  }),
-);
+export const redisConfig = defineConfig('redis', RedisEnv, (env): RedisConfig => ({
+  urls: env.REDIS_URL ? readList(env, 'REDIS_URL') : undefined,
+  topology: readString(env, 'REDIS_TOPOLOGY', 'standalone').toLowerCase() as RedisConfig['topology'],
+  readFrom: readOptional(env, 'REDIS_READ_FROM'),
+  sentinelPassword: readOptional(env, 'REDIS_SENTINEL_PASSWORD'),
+  tls: readBoolean(env, 'REDIS_TLS_ENABLED', false),
+  tlsSkipVerify: readBoolean(env, 'REDIS_TLS_SKIP_VERIFY', true),
+  eventBusFailureIgnore: readBoolean(env, 'REDIS_EVENTBUS_FAILURE_IGNORE', false),
+  eventBusTimeoutMs: readDurationMs(env, 'REDIS_EVENTBUS_TIMEOUT', 'ms', 10_000),
+}));

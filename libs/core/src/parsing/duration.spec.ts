@@ -117,10 +117,23 @@ describe('parseIsoDuration', () => {
     expect(parseIsoDuration(text)).toBe(ms);
   });
 
-  it.each(['P', 'PT', 'p', 'pt', 'P1DT', '', '12h', 'PT-1H', 'P1W', 'P1Y', 'P1M', 'T12H', 'PT12', 'PT1H extra', 'PTH'])(
-    'rejects %j',
-    (text) => {
-      expect(parseIsoDuration(text)).toBeUndefined();
-    },
-  );
+  it.each([
+    'P',
+    'PT',
+    'p',
+    'pt',
+    'P1DT',
+    '',
+    '12h',
+    'PT-1H',
+    'P1W',
+    'P1Y',
+    'P1M',
+    'T12H',
+    'PT12',
+    'PT1H extra',
+    'PTH',
+  ])('rejects %j', (text) => {
+    expect(parseIsoDuration(text)).toBeUndefined();
+  });
 });

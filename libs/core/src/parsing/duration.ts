@@ -49,7 +49,8 @@ export function parseDuration(text: string, defaultUnit: DurationUnit): number |
 /** ISO-8601 durations limited to days, hours, minutes and seconds (`PT12H`, `P1DT2H`). Returns milliseconds. */
 export function parseIsoDuration(text: string): number | undefined {
   const match = ISO_DURATION.exec(text.trim());
-  if (!match || text.trim().toUpperCase() === 'P' || text.trim().toUpperCase().endsWith('T')) return undefined;
+  if (!match || text.trim().toUpperCase() === 'P' || text.trim().toUpperCase().endsWith('T'))
+    return undefined;
   const [, days, hours, minutes, seconds] = match;
   return (
     Number(days ?? 0) * 86_400_000 +

@@ -19,7 +19,9 @@ export function isValidMailAddress(value: string): boolean {
   if (at <= 0 || at !== value.lastIndexOf('@')) return false;
   const local = value.slice(0, at);
   const domain = value.slice(at + 1);
-  return LOCAL_PART.test(local) && !local.startsWith('.') && !local.endsWith('.') && isValidDomainName(domain);
+  return (
+    LOCAL_PART.test(local) && !local.startsWith('.') && !local.endsWith('.') && isValidDomainName(domain)
+  );
 }
 
 /** Stored e-mails are lower-case (esn-sabre lower-cases before every look-up). */

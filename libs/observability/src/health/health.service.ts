@@ -1,6 +1,13 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import { ComponentHealth, ComponentStatus, HealthCheck, HealthComponent, causeOf, unhealthy } from './health-check';
+import {
+  ComponentHealth,
+  ComponentStatus,
+  HealthCheck,
+  HealthComponent,
+  causeOf,
+  unhealthy,
+} from './health-check';
 
 export interface ComponentReport extends ComponentHealth {
   componentName: string;
@@ -71,7 +78,10 @@ export class HealthService implements OnApplicationBootstrap, OnModuleDestroy {
       );
     });
     try {
-      const result = await Promise.race([check.check().catch((error: unknown) => unhealthy(causeOf(error))), timeout]);
+      const result = await Promise.race([
+        check.check().catch((error: unknown) => unhealthy(causeOf(error))),
+        timeout,
+      ]);
       return { componentName: check.componentName, ...result };
     } finally {
       clearTimeout(timer);
@@ -81,7 +91,10 @@ export class HealthService implements OnApplicationBootstrap, OnModuleDestroy {
   private async logFailures(): Promise<void> {
     const report = await this.run();
     for (const check of report.checks.filter((candidate) => candidate.status !== 'healthy')) {
-      this.logger.warn({ component: check.componentName, status: check.status, cause: check.cause }, 'health check failed');
+      this.logger.warn(
+        { component: check.componentName, status: check.status, cause: check.cause },
+        'health check failed',
+      );
     }
   }
 }

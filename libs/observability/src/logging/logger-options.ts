@@ -13,6 +13,14 @@ export const REDACTED_PATHS = [
   'req.query.jwt',
   'req.query.access_token',
   'res.headers["set-cookie"]',
+  'password',
+  'token',
+  'accessToken',
+  'access_token',
+  'refreshToken',
+  'secret',
+  'logout_token',
+  'authorization',
   '*.password',
   '*.token',
   '*.accessToken',
@@ -46,6 +54,8 @@ export function loggerParams(options: { level: string; pretty: boolean; server: 
         return id;
       },
       customAttributeKeys: { reqId: 'correlationId' },
+      // Every line logged while handling a request carries its correlation id.
+      quietReqLogger: true,
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
       serializers: {
         req: (req: { id: string; method: string; url: string }) => ({

@@ -13,7 +13,9 @@ describe('DomainMongoRepository (real MongoDB wire protocol)', () => {
   let domains: DomainRepository;
 
   beforeAll(async () => {
-    context = await (await Test.createTestingModule({ imports: [AppConfigModule, PersistenceModule] }).compile()).init();
+    context = await (
+      await Test.createTestingModule({ imports: [AppConfigModule.forRoot(), PersistenceModule] }).compile()
+    ).init();
     database = await TestDatabase.open();
     domains = context.get(DomainRepository);
   });
@@ -25,15 +27,29 @@ describe('DomainMongoRepository (real MongoDB wire protocol)', () => {
 
   it('creates the unique name index', async () => {
     const indexes = await database.db.collection('domains').indexes();
-    expect(indexes.find((index) => JSON.stringify(index.key) === '{"name":1}')).toMatchObject({ unique: true });
+    expect(indexes.find((index) => JSON.stringify(index.key) === '{"name":1}')).toMatchObject({
+      unique: true,
+    });
   });
 
   it('creates a domain document as the original side service writes it', async () => {
     const before = Date.now();
     const domain = await domains.create('Created.Test');
-    expect(domain).toMatchObject({ name: 'created.test', companyName: 'created.test', hostnames: [], administrators: [] });
+    expect(domain).toMatchObject({
+      name: 'created.test',
+      companyName: 'created.test',
+      hostnames: [],
+      administrators: [],
+    });
     const raw = await database.db.collection('domains').findOne({ _id: new ObjectId(domain.id) });
-    expect(Object.keys(raw!).sort()).toEqual(['_id', 'administrators', 'company_name', 'hostnames', 'name', 'timestamp']);
+    expect(Object.keys(raw!).sort()).toEqual([
+      '_id',
+      'administrators',
+      'company_name',
+      'hostnames',
+      'name',
+      'timestamp',
+    ]);
     expect(raw!.timestamp.creation.getTime()).toBeGreaterThanOrEqual(before - 1000);
     await expect(domains.create('created.test')).rejects.toBeInstanceOf(DomainAlreadyExistsError);
   });
@@ -64,6 +80,8 @@ describe('DomainMongoRepository (real MongoDB wire protocol)', () => {
     });
     expect((await domains.findById(insertedId.toHexString()))!.name).toBe('legacy.test');
     expect(await domains.findById('nope')).toBeUndefined();
-    expect((await domains.list()).map((domain) => domain.name)).toEqual(expect.arrayContaining(['created.test', 'legacy.test']));
+    expect((await domains.list()).map((domain) => domain.name)).toEqual(
+      expect.arrayContaining(['created.test', 'legacy.test']),
+    );
   });
 });

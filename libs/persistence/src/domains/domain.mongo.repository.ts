@@ -34,7 +34,9 @@ export class DomainMongoRepository extends DomainRepository {
   async create(name: string): Promise<Domain> {
     const normalized = name.toLowerCase();
     try {
-      const [created] = await this.model.insertMany([DomainMapper.newDocument(normalized, new Date())], { lean: true });
+      const [created] = await this.model.insertMany([DomainMapper.newDocument(normalized, new Date())], {
+        lean: true,
+      });
       return DomainMapper.toDomain(created as unknown as DomainDocument);
     } catch (error) {
       if (isDuplicateKeyError(error)) throw new DomainAlreadyExistsError(normalized);

@@ -4,7 +4,13 @@ import { CollectionIndexes } from '../mongo/index-spec';
 
 export const DOMAINS_COLLECTION = 'domains';
 
-@Schema({ collection: DOMAINS_COLLECTION, versionKey: false, strict: false, autoIndex: false, autoCreate: false })
+@Schema({
+  collection: DOMAINS_COLLECTION,
+  versionKey: false,
+  strict: false,
+  autoIndex: false,
+  autoCreate: false,
+})
 export class DomainDocument {
   _id!: Types.ObjectId;
   @Prop({ type: String, required: true }) name!: string;

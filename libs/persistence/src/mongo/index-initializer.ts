@@ -46,7 +46,9 @@ export class IndexInitializer implements OnModuleInit {
       const message = error instanceof Error ? error.message : String(error);
       const fallback = NOT_IMPLEMENTED.test(message) ? downgrade(index) : undefined;
       if (fallback) {
-        this.logger.warn(`${collection}: index ${JSON.stringify(index.keys)} created without unsupported options (${message})`);
+        this.logger.warn(
+          `${collection}: index ${JSON.stringify(index.keys)} created without unsupported options (${message})`,
+        );
         await this.ensureIndex(collection, fallback);
       } else if (index.optional) {
         this.logger.warn(`${collection}: index ${JSON.stringify(index.keys)} not created (${message})`);

@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { MongooseHealthIndicator } from '@nestjs/terminus';
 import { Connection } from 'mongoose';
-import { ComponentHealth, HealthCheck, HealthComponent, causeOf, healthy, unhealthy } from '@app/observability';
+import {
+  ComponentHealth,
+  HealthCheck,
+  HealthComponent,
+  causeOf,
+  healthy,
+  unhealthy,
+} from '@app/observability';
 
 /** `{ping: 1}` on the application's connection. */
 @HealthComponent()
@@ -19,7 +26,10 @@ export class MongoHealthCheck extends HealthCheck {
 
   async check(): Promise<ComponentHealth> {
     try {
-      const result = await this.indicator.pingCheck('mongodb', { connection: this.connection, timeout: 3_000 });
+      const result = await this.indicator.pingCheck('mongodb', {
+        connection: this.connection,
+        timeout: 3_000,
+      });
       const status = result['mongodb']?.status;
       return status === 'up' ? healthy() : unhealthy(String(result['mongodb']?.message ?? 'ping failed'));
     } catch (error) {

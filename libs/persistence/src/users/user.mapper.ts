@@ -13,8 +13,15 @@ export function splitFirstnames(firstname: string): string[] {
 
 /** The principal address, read in the order esn-sabre uses. */
 export function loginOf(document: UserDocument): string | undefined {
-  const account = document.accounts?.find((candidate) => candidate.type === 'email' && candidate.emails?.length);
-  return (document.email ?? account?.emails?.[0] ?? document.preferredEmail ?? document.emails?.[0])?.toLowerCase();
+  const account = document.accounts?.find(
+    (candidate) => candidate.type === 'email' && candidate.emails?.length,
+  );
+  return (
+    document.email ??
+    account?.emails?.[0] ??
+    document.preferredEmail ??
+    document.emails?.[0]
+  )?.toLowerCase();
 }
 
 export const UserMapper = {

@@ -16,7 +16,9 @@ describe('UserMongoRepository (real MongoDB wire protocol)', () => {
   let otherDomainId: string;
 
   beforeAll(async () => {
-    const module = await Test.createTestingModule({ imports: [AppConfigModule, PersistenceModule] }).compile();
+    const module = await Test.createTestingModule({
+      imports: [AppConfigModule.forRoot(), PersistenceModule],
+    }).compile();
     context = await module.init();
     database = await TestDatabase.open();
     users = context.get(UserRepository);
@@ -35,13 +37,30 @@ describe('UserMongoRepository (real MongoDB wire protocol)', () => {
     const indexes = await collection().indexes();
     const byKey = (key: object) => indexes.find((index) => JSON.stringify(index.key) === JSON.stringify(key));
     expect(byKey({ email: 1 })).toMatchObject({ unique: true });
-    for (const key of [{ firstname: 1 }, { lastname: 1 }, { firstnames: 1 }, { 'domains.domain_id': 1 }, { 'accounts.emails': 1 }])
+    for (const key of [
+      { firstname: 1 },
+      { lastname: 1 },
+      { firstnames: 1 },
+      { 'domains.domain_id': 1 },
+      { 'accounts.emails': 1 },
+    ])
       expect(byKey(key)).toBeDefined();
   });
 
   it('inserts the OpenPaaS document and reads it back', async () => {
-    const created = await users.create({ email: 'ana@repo.test', firstname: ' Ana  Lucia ', lastname: 'Moreau', domainId });
-    expect(created).toEqual({ id: expect.stringMatching(/^[0-9a-f]{24}$/), email: 'ana@repo.test', firstname: ' Ana  Lucia ', lastname: 'Moreau', domainId });
+    const created = await users.create({
+      email: 'ana@repo.test',
+      firstname: ' Ana  Lucia ',
+      lastname: 'Moreau',
+      domainId,
+    });
+    expect(created).toEqual({
+      id: expect.stringMatching(/^[0-9a-f]{24}$/),
+      email: 'ana@repo.test',
+      firstname: ' Ana  Lucia ',
+      lastname: 'Moreau',
+      domainId,
+    });
     const raw = await collection().findOne({ _id: new ObjectId(created.id) });
     expect(raw).toMatchObject({
       firstnames: ['Ana', 'Lucia'],
@@ -55,7 +74,9 @@ describe('UserMongoRepository (real MongoDB wire protocol)', () => {
 
   it('refuses a second user with the same address, even under concurrent creation', async () => {
     const attempts = await Promise.allSettled(
-      Array.from({ length: 5 }, () => users.create({ email: 'race@repo.test', firstname: 'R', lastname: 'C', domainId })),
+      Array.from({ length: 5 }, () =>
+        users.create({ email: 'race@repo.test', firstname: 'R', lastname: 'C', domainId }),
+      ),
     );
     expect(attempts.filter((attempt) => attempt.status === 'fulfilled')).toHaveLength(1);
     for (const failure of attempts.filter((attempt) => attempt.status === 'rejected'))
@@ -68,10 +89,16 @@ describe('UserMongoRepository (real MongoDB wire protocol)', () => {
       firstname: 'Leg',
       lastname: 'Acy',
       domains: [{ domain_id: new ObjectId(domainId) }],
-      accounts: [{ type: 'oauth', data: {} }, { type: 'email', hosted: true, preferredEmailIndex: 0, emails: ['legacy@repo.test'] }],
+      accounts: [
+        { type: 'oauth', data: {} },
+        { type: 'email', hosted: true, preferredEmailIndex: 0, emails: ['legacy@repo.test'] },
+      ],
       login: { failures: [] },
     });
-    const viaPreferred = await collection().insertOne({ firstname: 'P', preferredEmail: 'preferred@repo.test' });
+    const viaPreferred = await collection().insertOne({
+      firstname: 'P',
+      preferredEmail: 'preferred@repo.test',
+    });
     expect(await users.findByEmail('legacy@repo.test')).toEqual({
       id: viaAccounts.insertedId.toHexString(),
       email: 'legacy@repo.test',
@@ -79,10 +106,13 @@ describe('UserMongoRepository (real MongoDB wire protocol)', () => {
       lastname: 'Acy',
       domainId,
     });
-    expect((await users.findById(viaPreferred.insertedId.toHexString()))!).toMatchObject({ email: 'preferred@repo.test', lastname: '' });
-    await expect(users.create({ email: 'legacy@repo.test', firstname: 'N', lastname: 'N', domainId })).rejects.toBeInstanceOf(
-      UserAlreadyExistsError,
-    );
+    expect((await users.findById(viaPreferred.insertedId.toHexString()))!).toMatchObject({
+      email: 'preferred@repo.test',
+      lastname: '',
+    });
+    await expect(
+      users.create({ email: 'legacy@repo.test', firstname: 'N', lastname: 'N', domainId }),
+    ).rejects.toBeInstanceOf(UserAlreadyExistsError);
   });
 
   it('updates with $set only, keeping fields it does not own', async () => {
@@ -96,7 +126,12 @@ describe('UserMongoRepository (real MongoDB wire protocol)', () => {
       schemaVersion: 3,
       avatars: [new ObjectId()],
     });
-    await users.update(insertedId.toHexString(), { email: 'after@elsewhere.test', firstname: 'After', lastname: 'Move', domainId: otherDomainId });
+    await users.update(insertedId.toHexString(), {
+      email: 'after@elsewhere.test',
+      firstname: 'After',
+      lastname: 'Move',
+      domainId: otherDomainId,
+    });
     const raw = await collection().findOne({ _id: insertedId });
     expect(raw).toMatchObject({
       firstname: 'After',
@@ -113,22 +148,32 @@ describe('UserMongoRepository (real MongoDB wire protocol)', () => {
 
   it('refuses to update an unknown user or to take an address in use', async () => {
     await expect(
-      users.update(new ObjectId().toHexString(), { email: 'x@repo.test', firstname: 'X', lastname: 'Y', domainId }),
+      users.update(new ObjectId().toHexString(), {
+        email: 'x@repo.test',
+        firstname: 'X',
+        lastname: 'Y',
+        domainId,
+      }),
     ).rejects.toBeInstanceOf(UserNotFoundError);
-    await expect(users.update('not-an-id', { email: 'x@repo.test', firstname: 'X', lastname: 'Y', domainId })).rejects.toBeInstanceOf(
-      UserNotFoundError,
-    );
+    await expect(
+      users.update('not-an-id', { email: 'x@repo.test', firstname: 'X', lastname: 'Y', domainId }),
+    ).rejects.toBeInstanceOf(UserNotFoundError);
     const first = await users.create({ email: 'taken@repo.test', firstname: 'T', lastname: 'K', domainId });
     const second = await users.create({ email: 'free@repo.test', firstname: 'F', lastname: 'R', domainId });
-    await expect(users.update(second.id, { email: 'taken@repo.test', firstname: 'F', lastname: 'R', domainId })).rejects.toBeInstanceOf(
-      UserAlreadyExistsError,
-    );
+    await expect(
+      users.update(second.id, { email: 'taken@repo.test', firstname: 'F', lastname: 'R', domainId }),
+    ).rejects.toBeInstanceOf(UserAlreadyExistsError);
     expect((await users.findById(first.id))!.email).toBe('taken@repo.test');
     expect((await users.findById(second.id))!.email).toBe('free@repo.test');
   });
 
   it('lists by domain and deletes by address', async () => {
-    const member = await users.create({ email: 'member@elsewhere.test', firstname: 'M', lastname: 'E', domainId: otherDomainId });
+    const member = await users.create({
+      email: 'member@elsewhere.test',
+      firstname: 'M',
+      lastname: 'E',
+      domainId: otherDomainId,
+    });
     const listed = await users.listByDomain(otherDomainId);
     expect(listed.map((user) => user.id)).toContain(member.id);
     expect(listed.every((user) => user.domainId === otherDomainId)).toBe(true);

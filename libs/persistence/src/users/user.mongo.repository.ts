@@ -73,7 +73,9 @@ export class UserMongoRepository extends UserRepository {
 
   async deleteByEmail(email: string): Promise<boolean> {
     const address = email.toLowerCase();
-    const result = await this.model.deleteOne({ $or: [{ email: address }, { 'accounts.emails': address }] }).exec();
+    const result = await this.model
+      .deleteOne({ $or: [{ email: address }, { 'accounts.emails': address }] })
+      .exec();
     return result.deletedCount > 0;
   }
 }

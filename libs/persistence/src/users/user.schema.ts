@@ -5,7 +5,13 @@ import { CollectionIndexes } from '../mongo/index-spec';
 export const USERS_COLLECTION = 'users';
 
 /** The OpenPaaS user document. Legacy documents may carry many more fields; they are kept untouched. */
-@Schema({ collection: USERS_COLLECTION, versionKey: false, strict: false, autoIndex: false, autoCreate: false })
+@Schema({
+  collection: USERS_COLLECTION,
+  versionKey: false,
+  strict: false,
+  autoIndex: false,
+  autoCreate: false,
+})
 export class UserDocument {
   _id!: Types.ObjectId;
   @Prop({ type: String, default: '' }) firstname!: string;

@@ -41,7 +41,8 @@ export class HealthcheckController {
     const wanted = check === undefined ? [] : Array.isArray(check) ? check : [check];
     const known = await this.queryBus.execute(new ListHealthComponentsQuery());
     const unknown = wanted.filter((name) => !known.includes(name));
-    if (unknown.length > 0) throw WebadminError.notFound(`Components with name ${unknown.join(', ')} cannot be found`);
+    if (unknown.length > 0)
+      throw WebadminError.notFound(`Components with name ${unknown.join(', ')} cannot be found`);
     const report = await this.queryBus.execute(new GetHealthQuery(wanted));
     response.status(httpStatus(report.status, strict !== undefined));
     return { status: report.status, checks: report.checks.map(toJson) };
@@ -62,7 +63,8 @@ export class HealthcheckController {
     @Query('strict') strict?: string,
   ): Promise<CheckJson> {
     const known = await this.queryBus.execute(new ListHealthComponentsQuery());
-    if (!known.includes(componentName)) throw WebadminError.notFound(`Component with name ${componentName} cannot be found`);
+    if (!known.includes(componentName))
+      throw WebadminError.notFound(`Component with name ${componentName} cannot be found`);
     const report = await this.queryBus.execute(new GetHealthQuery([componentName]));
     const check = report.checks[0]!;
     response.status(httpStatus(check.status, strict !== undefined));

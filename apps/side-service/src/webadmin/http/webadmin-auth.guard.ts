@@ -4,7 +4,13 @@ import type { WebadminConfig } from '@app/config';
 import { timingSafeEqual } from 'node:crypto';
 import { WebadminError } from './webadmin-error';
 
-const PUBLIC = [/^\/healthcheck(\/|$|\?)/, /^\/metrics(\/|$|\?)/, /^\/add-revoked-token(\/|$|\?)/, /^\/swagger(\/|$|\?|-)/, /^\/openapi\.json/];
+const PUBLIC = [
+  /^\/healthcheck(\/|$|\?)/,
+  /^\/metrics(\/|$|\?)/,
+  /^\/add-revoked-token(\/|$|\?)/,
+  /^\/swagger(\/|$|\?|-)/,
+  /^\/openapi\.json/,
+];
 
 function same(a: string, b: string): boolean {
   const left = Buffer.from(a);
@@ -24,7 +30,8 @@ export class WebadminAuthGuard implements CanActivate {
     const { full, readOnly, noDelete } = this.passwords;
     if (full.length + readOnly.length + noDelete.length === 0) return true;
     const request = context.switchToHttp().getRequest<Request>();
-    if (request.method === 'OPTIONS' || PUBLIC.some((pattern) => pattern.test(request.originalUrl))) return true;
+    if (request.method === 'OPTIONS' || PUBLIC.some((pattern) => pattern.test(request.originalUrl)))
+      return true;
     const header = request.headers['password'];
     const bearer = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
     const secret = (Array.isArray(header) ? header[0] : header) ?? bearer;

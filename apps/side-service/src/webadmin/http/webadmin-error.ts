@@ -33,7 +33,12 @@ export class WebadminError extends HttpException {
   }
 
   static invalidUserRequest(details: string | null): WebadminError {
-    return new WebadminError(400, 'InvalidArgument', 'Invalid arguments supplied in the user request', details);
+    return new WebadminError(
+      400,
+      'InvalidArgument',
+      'Invalid arguments supplied in the user request',
+      details,
+    );
   }
 
   body(): WebadminErrorBody {

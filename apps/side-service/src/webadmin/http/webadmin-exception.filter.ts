@@ -5,7 +5,8 @@ import { DomainError, ErrorCode, MalformedBodyError, assertUnreachable } from '@
 import { WebadminError, WebadminErrorType } from './webadmin-error';
 
 function fromDomainError(error: DomainError): WebadminError {
-  const as = (status: number, type: WebadminErrorType) => new WebadminError(status, type, error.message, error.details);
+  const as = (status: number, type: WebadminErrorType) =>
+    new WebadminError(status, type, error.message, error.details);
   switch (error.code) {
     case ErrorCode.InvalidArgument:
       return as(400, 'InvalidArgument');
@@ -52,17 +53,33 @@ export class WebadminExceptionFilter implements ExceptionFilter {
     if (exception instanceof DomainError) return fromDomainError(exception);
     const parserError = exception as BodyParserError;
     if (parserError?.type === 'entity.too.large')
-      return new WebadminError(413, 'InvalidArgument', 'Request body is too large', parserError.message ?? null);
+      return new WebadminError(
+        413,
+        'InvalidArgument',
+        'Request body is too large',
+        parserError.message ?? null,
+      );
     if (parserError?.type?.startsWith('encoding.') || parserError?.type === 'charset.unsupported')
-      return new WebadminError(415, 'InvalidArgument', 'Unsupported request body encoding', parserError.message ?? null);
+      return new WebadminError(
+        415,
+        'InvalidArgument',
+        'Unsupported request body encoding',
+        parserError.message ?? null,
+      );
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       if (status === 404 && /^Cannot [A-Z]+ /.test(exception.message))
         return WebadminError.notFound(`${request.method} ${request.originalUrl} can not be found`);
-      if (status < 500) return new WebadminError(status, status === 404 ? 'notFound' : 'InvalidArgument', exception.message);
+      if (status < 500)
+        return new WebadminError(status, status === 404 ? 'notFound' : 'InvalidArgument', exception.message);
     }
     const errorId = randomUUID();
     this.logger.error({ err: exception, errorId }, 'unexpected webadmin error');
-    return new WebadminError(500, 'ServerError', 'WebAdmin encountered an unexpected internal error', `errorId ${errorId}`);
+    return new WebadminError(
+      500,
+      'ServerError',
+      'WebAdmin encountered an unexpected internal error',
+      `errorId ${errorId}`,
+    );
   }
 }

@@ -27,12 +27,18 @@ export class DomainRegisteredUsersController {
   // Declared before GET: Express also routes HEAD requests to GET handlers.
   @Head()
   @ApiOperation({ summary: 'Does a user of this domain exist (exactly one of ?email= or ?id=)' })
-  async exists(@Param('domain') rawDomain: string, @Query('email') email?: string, @Query('id') id?: string): Promise<void> {
+  async exists(
+    @Param('domain') rawDomain: string,
+    @Query('email') email?: string,
+    @Query('id') id?: string,
+  ): Promise<void> {
     const domain = await existingDomain(this.queryBus, rawDomain);
     if ((email === undefined) === (id === undefined))
       throw WebadminError.invalidArgument("Exactly one of 'email' or 'id' query parameters is expected");
     if (id !== undefined && !isObjectIdHex(id)) throw WebadminError.invalidArgument(`Invalid user id: ${id}`);
-    const user = await this.queryBus.execute(id !== undefined ? FindUserQuery.byId(id) : FindUserQuery.byEmail(email!));
+    const user = await this.queryBus.execute(
+      id !== undefined ? FindUserQuery.byId(id) : FindUserQuery.byEmail(email!),
+    );
     if (!inDomain(user, domain.name)) throw WebadminError.notFound('User does not exist');
   }
 
@@ -67,9 +73,14 @@ export class DomainRegisteredUsersController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Update a user of this domain (?id=)' })
   @ApiBody({ type: RegisteredUserRequestDto })
-  async update(@Param('domain') rawDomain: string, @Query('id') id: string | undefined, @Body() body: unknown): Promise<void> {
+  async update(
+    @Param('domain') rawDomain: string,
+    @Query('id') id: string | undefined,
+    @Body() body: unknown,
+  ): Promise<void> {
     const domain = await existingDomain(this.queryBus, rawDomain);
-    if (id === undefined || id.trim() === '') throw WebadminError.invalidArgument("Missing 'id' query parameter");
+    if (id === undefined || id.trim() === '')
+      throw WebadminError.invalidArgument("Missing 'id' query parameter");
     if (!isObjectIdHex(id)) throw WebadminError.invalidArgument(`Invalid user id: ${id}`);
     const { email, firstname, lastname } = parseRegisteredUserBody(body);
     await this.commandBus.execute(new UpdateUserCommand(id, email, firstname, lastname, domain.name));
@@ -80,7 +91,8 @@ export class DomainRegisteredUsersController {
   @ApiOperation({ summary: 'Delete a user document of this domain (?email=)' })
   async remove(@Param('domain') rawDomain: string, @Query('email') email?: string): Promise<void> {
     const domain = await existingDomain(this.queryBus, rawDomain);
-    if (email === undefined || email.trim() === '') throw WebadminError.invalidArgument("Missing 'email' query parameter");
+    if (email === undefined || email.trim() === '')
+      throw WebadminError.invalidArgument("Missing 'email' query parameter");
     if (!(await this.commandBus.execute(new DeleteUserCommand(email, domain.name))))
       throw WebadminError.notFound('User does not exist');
   }

@@ -33,7 +33,9 @@ export class RegisteredUsersController {
     if ((email === undefined) === (id === undefined))
       throw WebadminError.invalidArgument("Exactly one of 'email' or 'id' query parameters is expected");
     if (id !== undefined && !isObjectIdHex(id)) throw WebadminError.invalidArgument(`Invalid user id: ${id}`);
-    const user = await this.queryBus.execute(id !== undefined ? FindUserQuery.byId(id) : FindUserQuery.byEmail(email!));
+    const user = await this.queryBus.execute(
+      id !== undefined ? FindUserQuery.byId(id) : FindUserQuery.byEmail(email!),
+    );
     if (!user) throw WebadminError.notFound('User does not exist');
   }
 
@@ -41,7 +43,9 @@ export class RegisteredUsersController {
   @ApiOperation({ summary: 'List registered users, or get one with ?email=' })
   @ApiQuery({ name: 'email', required: false })
   @ApiOkResponse({ type: [RegisteredUserResponseDto] })
-  async list(@Query('email') email?: string): Promise<RegisteredUserResponseDto | RegisteredUserResponseDto[]> {
+  async list(
+    @Query('email') email?: string,
+  ): Promise<RegisteredUserResponseDto | RegisteredUserResponseDto[]> {
     if (email !== undefined) {
       const user = await this.queryBus.execute(FindUserQuery.byEmail(email));
       if (!user) throw WebadminError.notFound('User does not exist');
@@ -56,7 +60,9 @@ export class RegisteredUsersController {
   @ApiBody({ type: RegisteredUserRequestDto })
   async register(@Body() body: unknown): Promise<void> {
     const { email, firstname, lastname } = parseRegisteredUserBody(body);
-    await this.commandBus.execute(new RegisterUserCommand(email, firstname, lastname)).catch(unknownEmailDomainAs404);
+    await this.commandBus
+      .execute(new RegisterUserCommand(email, firstname, lastname))
+      .catch(unknownEmailDomainAs404);
   }
 
   @Patch()
@@ -64,7 +70,8 @@ export class RegisteredUsersController {
   @ApiOperation({ summary: 'Replace e-mail, domain membership and names of the user ?id=' })
   @ApiBody({ type: RegisteredUserRequestDto })
   async update(@Query('id') id: string | undefined, @Body() body: unknown): Promise<void> {
-    if (id === undefined || id.trim() === '') throw WebadminError.invalidArgument("Missing 'id' query parameter");
+    if (id === undefined || id.trim() === '')
+      throw WebadminError.invalidArgument("Missing 'id' query parameter");
     if (!isObjectIdHex(id)) throw WebadminError.invalidArgument(`Invalid user id: ${id}`);
     const { email, firstname, lastname } = parseRegisteredUserBody(body);
     await this.commandBus.execute(new UpdateUserCommand(id, email, firstname, lastname));
@@ -74,7 +81,9 @@ export class RegisteredUsersController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete the user document ?email=' })
   async remove(@Query('email') email?: string): Promise<void> {
-    if (email === undefined || email.trim() === '') throw WebadminError.invalidArgument("Missing 'email' query parameter");
-    if (!(await this.commandBus.execute(new DeleteUserCommand(email)))) throw WebadminError.notFound('User does not exist');
+    if (email === undefined || email.trim() === '')
+      throw WebadminError.invalidArgument("Missing 'email' query parameter");
+    if (!(await this.commandBus.execute(new DeleteUserCommand(email))))
+      throw WebadminError.notFound('User does not exist');
   }
 }

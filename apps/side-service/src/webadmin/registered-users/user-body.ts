@@ -22,12 +22,18 @@ const ALLOWED = new Set(['email', 'firstname', 'lastname', 'id']);
  * Strict parsing: a non-object body, an unknown property or a missing `email` make the JSON invalid;
  * missing or blank names are invalid arguments.
  */
-export function parseRegisteredUserBody(body: unknown): { email: string; firstname: string; lastname: string } {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw WebadminError.invalidJson('a JSON object is expected');
+export function parseRegisteredUserBody(body: unknown): {
+  email: string;
+  firstname: string;
+  lastname: string;
+} {
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw WebadminError.invalidJson('a JSON object is expected');
   const record = body as Record<string, unknown>;
   const unknown = Object.keys(record).filter((key) => !ALLOWED.has(key));
   if (unknown.length > 0) throw WebadminError.invalidJson(`unknown properties: ${unknown.join(', ')}`);
-  if (typeof record.email !== 'string') throw WebadminError.invalidJson("'email' is required and must be a string");
+  if (typeof record.email !== 'string')
+    throw WebadminError.invalidJson("'email' is required and must be a string");
   for (const field of ['firstname', 'lastname'] as const) {
     const value = record[field];
     if (typeof value !== 'string' || value.trim() === '')

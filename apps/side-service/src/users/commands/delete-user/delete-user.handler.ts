@@ -10,7 +10,8 @@ export class DeleteUserHandler implements ICommandHandler<DeleteUserCommand> {
 
   async execute(command: DeleteUserCommand): Promise<boolean> {
     const email = assertMailAddress(command.email);
-    if (command.scopeDomain !== undefined && domainOfMailAddress(email) !== command.scopeDomain.toLowerCase()) return false;
+    if (command.scopeDomain !== undefined && domainOfMailAddress(email) !== command.scopeDomain.toLowerCase())
+      return false;
     return this.users.deleteByEmail(email);
   }
 }

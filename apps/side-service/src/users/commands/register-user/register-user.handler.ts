@@ -14,6 +14,11 @@ export class RegisterUserHandler implements ICommandHandler<RegisterUserCommand>
   async execute(command: RegisterUserCommand): Promise<User> {
     const email = assertMailAddress(command.email);
     const domain = await domainOfUser(this.domains, email, command.scopeDomain);
-    return this.users.create({ email, firstname: command.firstname, lastname: command.lastname, domainId: domain.id });
+    return this.users.create({
+      email,
+      firstname: command.firstname,
+      lastname: command.lastname,
+      domainId: domain.id,
+    });
   }
 }

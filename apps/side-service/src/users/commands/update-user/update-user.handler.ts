@@ -16,7 +16,8 @@ export class UpdateUserHandler implements ICommandHandler<UpdateUserCommand> {
     const user = await this.users.findById(command.id);
     if (!user) throw new UserNotFoundError(command.id);
     const domain = await domainOfUser(this.domains, email, command.scopeDomain);
-    if (command.scopeDomain !== undefined && user.domainId !== domain.id) throw new UserNotFoundError(command.id);
+    if (command.scopeDomain !== undefined && user.domainId !== domain.id)
+      throw new UserNotFoundError(command.id);
     await this.users.update(command.id, {
       email,
       firstname: command.firstname,
