@@ -19,7 +19,8 @@ export class AppConfigModule {
           ignoreEnvFile: process.env.NODE_ENV === 'test',
           envFilePath: '.env',
           load: ALL_CONFIGS.map((definition) => definition.factory),
-          validate: (env) => validateEnvironment(ALL_CONFIGS as readonly ConfigDefinition[], env, CROSS_CHECKS),
+          validate: (env) =>
+            validateEnvironment(ALL_CONFIGS as readonly ConfigDefinition[], env, CROSS_CHECKS),
         }),
       ],
       exports: [ConfigModule],

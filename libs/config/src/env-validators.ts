@@ -44,7 +44,7 @@ export const IsDurationText = (
   textRule(
     'isDurationText',
     (v) => {
-      const ms = parseDuration(v, defaultUnit) ?? (options.iso ? parseIsoDuration(v) : undefined);
+      const ms = parseDuration(v, defaultUnit) ?? (options.iso !== false ? parseIsoDuration(v) : undefined);
       return ms !== undefined && (!options.positive || ms > 0);
     },
     `must be a duration such as 30s, 5 minutes or 1d (a bare number is in ${defaultUnit})${options.positive ? ', greater than 0' : ''}`,
@@ -71,18 +71,51 @@ export const IsHttpUrl = () =>
     'must be an http(s) URL',
   );
 
+function hasScheme(value: string, schemes: readonly string[]): boolean {
+  try {
+    return schemes.includes(new URL(value.trim()).protocol.replace(/:$/, ''));
+  } catch {
+    return false;
+  }
+}
+
+/** One URL with one of the schemes. */
 export const IsUrlWithScheme = (...schemes: string[]) =>
   textRule(
     'isUrlWithScheme',
+    (v) => !v.includes(',') && hasScheme(v, schemes),
+    `must be a URL with scheme ${schemes.join(' or ')}`,
+  );
+
+/** A comma-separated list of URLs with one of the schemes. */
+export const IsUrlListWithScheme = (...schemes: string[]) =>
+  textRule(
+    'isUrlListWithScheme',
+    (v) => splitList(v).length > 0 && splitList(v).every((item) => hasScheme(item, schemes)),
+    `must be a comma-separated list of URLs with scheme ${schemes.join(' or ')}`,
+  );
+
+/**
+ * A MongoDB connection string. Seed lists (`mongodb://h1:27017,h2:27017/db?replicaSet=rs0`) are not URLs,
+ * so only the scheme and a host part are checked here; the driver validates the rest at connection.
+ */
+export const IsMongoUrl = () =>
+  textRule(
+    'isMongoUrl',
+    (v) => /^mongodb(\+srv)?:\/\/[^/\s]+/.test(v.trim()),
+    'must be a mongodb:// or mongodb+srv:// connection string',
+  );
+
+/** `host`, `host:port` or `[ipv6]:port`, comma-separated; an `http(s)://` prefix is accepted. */
+export const IsHostList = () =>
+  textRule(
+    'isHostList',
     (v) =>
-      v.split(',').every((item) => {
-        try {
-          return schemes.includes(new URL(item.trim()).protocol.replace(/:$/, ''));
-        } catch {
-          return false;
-        }
-      }),
-    `must be a URL (or a comma-separated list of URLs) with scheme ${schemes.join(' or ')}`,
+      splitList(v).length > 0 &&
+      splitList(v).every((item) =>
+        /^(https?:\/\/)?(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_.-]+)(:\d{1,5})?\/?$/.test(item),
+      ),
+    'must be a comma-separated list of host or host:port',
   );
 
 export const IsOneOfText = (values: readonly string[], caseInsensitive = false) =>

@@ -140,7 +140,7 @@ describe('validateEnvironment', () => {
       [
         'a Redis URL with another scheme',
         { REDIS_URL: 'http://x' },
-        /^REDIS_URL must be a URL .*redis or rediss/,
+        /^REDIS_URL must be a comma-separated list of URLs with scheme redis or rediss$/,
       ],
       [
         'a boolean other than true/false',
@@ -152,7 +152,17 @@ describe('validateEnvironment', () => {
       [
         'a non-mongodb MONGO_URL',
         { MONGO_URL: 'postgres://127.0.0.1' },
-        /^MONGO_URL must be a URL .*mongodb/,
+        /^MONGO_URL must be a mongodb:\/\/ or mongodb\+srv:\/\/ connection string$/,
+      ],
+      [
+        'a list of RabbitMQ URIs (one broker URI is expected)',
+        { RABBITMQ_URI: 'amqp://a,amqp://b' },
+        /^RABBITMQ_URI must be a URL with scheme amqp or amqps$/,
+      ],
+      [
+        'an OpenSearch host that is not a host',
+        { OPENSEARCH_HOSTS: 'not a host!!' },
+        /^OPENSEARCH_HOSTS must be a comma-separated list of host/,
       ],
       ['an unknown log level', { LOG_LEVEL: 'verbose' }, /^LOG_LEVEL must be one of: fatal, error/],
       [
@@ -174,7 +184,7 @@ describe('validateEnvironment', () => {
           LDAP_USER_OBJECT_CLASS: 'p',
           LDAP_USER_ID_ATTRIBUTE: 'mail',
         },
-        /^LDAP_URL must be a URL/,
+        /^LDAP_URL must be a comma-separated list of URLs with scheme ldap or ldaps$/,
       ],
       [
         'JWT webadmin auth without its key',
@@ -531,5 +541,65 @@ describe('typed values', () => {
         passwords: { full: ['a', 'b'] },
       });
     });
+  });
+});
+
+describe('values fixed after review', () => {
+  const base = {
+    MONGO_URL: 'mongodb://127.0.0.1:27018',
+    MONGO_DATABASE: 'db',
+    RABBITMQ_URI: 'amqp://guest:guest@127.0.0.1:5673',
+    RABBITMQ_MANAGEMENT_URI: 'http://127.0.0.1:15673',
+    RABBITMQ_MANAGEMENT_USER: 'guest',
+    RABBITMQ_MANAGEMENT_PASSWORD: 'guest',
+    SELF_URL: 'http://localhost:8080',
+    SPA_CALENDAR_URL: 'http://localhost/calendar',
+    SPA_CONTACTS_URL: 'http://localhost/contacts',
+    SPA_EXCAL_URL: 'http://localhost/excal',
+    VISIO_URL: 'https://visio.example',
+    DAV_URL: 'http://127.0.0.1:5232',
+    DAV_ADMIN_USER: 'admin',
+    DAV_ADMIN_PASSWORD: 'secret',
+    ADMIN_USERNAME: 'admin@example.com',
+    ADMIN_PASSWORD: 'secret',
+  };
+
+  it.each([
+    'mongodb://h1:27017,h2:27017/db?replicaSet=rs0',
+    'mongodb://user:p%40ss@h1,h2/db',
+    'mongodb+srv://cluster0.example.net/db',
+  ])('accepts the MongoDB connection string %s', (url) => {
+    expect(() =>
+      validateEnvironment(
+        ALL_CONFIGS as readonly ConfigDefinition[],
+        { ...base, MONGO_URL: url },
+        CROSS_CHECKS,
+      ),
+    ).not.toThrow();
+  });
+
+  it('accepts ISO-8601 durations wherever a duration is expected', () => {
+    expect(() =>
+      validateEnvironment(
+        ALL_CONFIGS as readonly ConfigDefinition[],
+        { ...base, HEALTHCHECK_PERIOD: 'PT1M', DAV_RESPONSE_TIMEOUT: 'PT5S' },
+        CROSS_CHECKS,
+      ),
+    ).not.toThrow();
+    expect(davConfig.read({ ...base, DAV_RESPONSE_TIMEOUT: 'PT5S' }).responseTimeoutMs).toBe(5000);
+  });
+
+  it('gives an IPv6 OpenSearch host the default port and keeps an explicit one', () => {
+    expect(opensearchConfig.read({ OPENSEARCH_HOSTS: '[::1],[::1]:9201' }).nodes).toEqual([
+      'http://[::1]:9200',
+      'http://[::1]:9201',
+    ]);
+  });
+
+  it('defaults generic queues to classic and keeps the hostname verifier', () => {
+    expect(rabbitmqConfig.read(base).quorumQueues).toBe(false);
+    expect(
+      opensearchConfig.read({ OPENSEARCH_HOSTNAME_VERIFIER: 'accept_any_hostname' }).hostnameVerifier,
+    ).toBe('accept_any_hostname');
   });
 });

@@ -11,7 +11,10 @@ export function createOpensearchClient(config: OpensearchConfig): Client | null 
     nodes: config.nodes,
     auth: config.user ? { username: config.user, password: config.password ?? '' } : undefined,
     requestTimeout: config.requestTimeoutMs,
-    ssl: config.sslValidation === 'ignore' ? { rejectUnauthorized: false } : undefined,
+    ssl: {
+      rejectUnauthorized: config.sslValidation !== 'ignore',
+      checkServerIdentity: config.hostnameVerifier === 'accept_any_hostname' ? () => undefined : undefined,
+    },
   });
 }
 

@@ -1,10 +1,10 @@
 import { IsOptional } from 'class-validator';
 import { defineConfig } from '../config-definition';
-import { IsBooleanText, IsIntText, IsUrlWithScheme } from '../env-validators';
+import { IsBooleanText, IsIntText, IsUrlListWithScheme } from '../env-validators';
 import { readBoolean, readInt, readList, readOptional, readString } from '../env-readers';
 
 class LdapEnv {
-  @IsOptional() @IsUrlWithScheme('ldap', 'ldaps') LDAP_URL?: string;
+  @IsOptional() @IsUrlListWithScheme('ldap', 'ldaps') LDAP_URL?: string;
   @IsOptional() LDAP_BIND_DN?: string;
   @IsOptional() LDAP_BIND_PASSWORD?: string;
   @IsOptional() LDAP_USER_BASE?: string;
@@ -45,8 +45,8 @@ export const ldapConfig = defineConfig('ldap', LdapEnv, (env): LdapConfig | unde
     bindPassword: readOptional(env, 'LDAP_BIND_PASSWORD'),
     userBase,
     userListBase: readString(env, 'LDAP_USER_LIST_BASE', userBase),
-    userObjectClass: readString(env, 'LDAP_USER_OBJECT_CLASS', 'inetOrgPerson'),
-    userIdAttribute: readString(env, 'LDAP_USER_ID_ATTRIBUTE', 'mail'),
+    userObjectClass: readString(env, 'LDAP_USER_OBJECT_CLASS', ''),
+    userIdAttribute: readString(env, 'LDAP_USER_ID_ATTRIBUTE', ''),
     filter: readOptional(env, 'LDAP_FILTER'),
     connectionTimeoutMs: readInt(env, 'LDAP_CONNECTION_TIMEOUT', 0),
     readTimeoutMs: readInt(env, 'LDAP_READ_TIMEOUT', 0),

@@ -1,11 +1,11 @@
 import { IsDefined } from 'class-validator';
 import { defineConfig } from '../config-definition';
-import { IsUrlWithScheme } from '../env-validators';
+import { IsMongoUrl } from '../env-validators';
 import { readRequired } from '../env-readers';
 
 class MongoEnv {
   @IsDefined({ message: '$property is required' })
-  @IsUrlWithScheme('mongodb', 'mongodb+srv')
+  @IsMongoUrl()
   MONGO_URL!: string;
 
   @IsDefined({ message: '$property is required' })

@@ -1,10 +1,10 @@
 import { IsOptional } from 'class-validator';
 import { defineConfig } from '../config-definition';
-import { IsBooleanText, IsDurationText, IsIntText, IsOneOfText } from '../env-validators';
+import { IsBooleanText, IsDurationText, IsHostList, IsIntText, IsOneOfText } from '../env-validators';
 import { readBoolean, readDurationMs, readInt, readList, readOptional, readString } from '../env-readers';
 
 class OpensearchEnv {
-  @IsOptional() OPENSEARCH_HOSTS?: string;
+  @IsOptional() @IsHostList() OPENSEARCH_HOSTS?: string;
   @IsOptional() @IsOneOfText(['http', 'https']) OPENSEARCH_SCHEME?: string;
   @IsOptional() OPENSEARCH_USER?: string;
   @IsOptional() OPENSEARCH_PASSWORD?: string;
@@ -37,6 +37,7 @@ export interface OpensearchConfig {
   user?: string;
   password?: string;
   sslValidation: 'default' | 'ignore' | 'override';
+  hostnameVerifier: 'default' | 'accept_any_hostname';
   shards: number;
   replicas: number;
   requestTimeoutMs: number;
@@ -70,7 +71,7 @@ export const opensearchConfig = defineConfig('opensearch', OpensearchEnv, (env):
       hosts.length === 0
         ? undefined
         : hosts.map((host) =>
-            /^https?:\/\//.test(host) ? host : `${scheme}://${host.includes(':') ? host : `${host}:9200`}`,
+            /^https?:\/\//.test(host) ? host : `${scheme}://${/:\d+$/.test(host) ? host : `${host}:9200`}`,
           ),
     user: readOptional(env, 'OPENSEARCH_USER'),
     password: readOptional(env, 'OPENSEARCH_PASSWORD'),
@@ -79,6 +80,11 @@ export const opensearchConfig = defineConfig('opensearch', OpensearchEnv, (env):
       'OPENSEARCH_SSL_VALIDATION',
       'default',
     ) as OpensearchConfig['sslValidation'],
+    hostnameVerifier: readString(
+      env,
+      'OPENSEARCH_HOSTNAME_VERIFIER',
+      'default',
+    ) as OpensearchConfig['hostnameVerifier'],
     shards: readInt(env, 'OPENSEARCH_SHARDS', 5),
     replicas: readInt(env, 'OPENSEARCH_REPLICAS', 1),
     requestTimeoutMs: readDurationMs(env, 'OPENSEARCH_REQUEST_TIMEOUT', 'ms', 30_000),

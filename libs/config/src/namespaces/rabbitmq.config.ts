@@ -1,6 +1,13 @@
 import { IsDefined, IsOptional } from 'class-validator';
 import { defineConfig } from '../config-definition';
-import { IsBooleanText, IsDurationText, IsHttpUrl, IsIntText, IsUrlWithScheme } from '../env-validators';
+import {
+  IsBooleanText,
+  IsDurationText,
+  IsHttpUrl,
+  IsIntText,
+  IsUrlListWithScheme,
+  IsUrlWithScheme,
+} from '../env-validators';
 import {
   readBoolean,
   readDurationMs,
@@ -27,7 +34,7 @@ class RabbitmqEnv {
   @IsOptional() @IsBooleanText() RABBITMQ_CLASSIC_QUEUES_V1?: string;
   @IsOptional() @IsBooleanText() DAV_QUEUES_QUORUM_BYPASS?: string;
   @IsOptional() @IsIntText(1, 65535) ITIP_EVENT_MESSAGES_PREFETCH_COUNT?: string;
-  @IsOptional() @IsUrlWithScheme('amqp', 'amqps') TWP_RABBITMQ_URI?: string;
+  @IsOptional() @IsUrlListWithScheme('amqp', 'amqps') TWP_RABBITMQ_URI?: string;
   @IsOptional() @IsHttpUrl() TWP_RABBITMQ_MANAGEMENT_URI?: string;
   @IsOptional() @IsBooleanText() TWP_QUEUES_QUORUM_BYPASS?: string;
   @IsOptional() TWP_SETTINGS_EXCHANGE?: string;
@@ -78,7 +85,7 @@ export const rabbitmqConfig = defineConfig('rabbitmq', RabbitmqEnv, (env): Rabbi
     startDelayMs: readDurationMs(env, 'RABBITMQ_RECONNECTION_START_DELAY', 's', 30_000),
   },
   vhost: readOptional(env, 'RABBITMQ_VHOST'),
-  quorumQueues: readBoolean(env, 'RABBITMQ_QUORUM_QUEUES', true),
+  quorumQueues: readBoolean(env, 'RABBITMQ_QUORUM_QUEUES', false),
   quorumReplicationFactor: env.RABBITMQ_QUORUM_REPLICATION_FACTOR
     ? readInt(env, 'RABBITMQ_QUORUM_REPLICATION_FACTOR', 1)
     : undefined,

@@ -1,12 +1,12 @@
 import { IsOptional } from 'class-validator';
 import { defineConfig } from '../config-definition';
-import { IsBooleanText, IsDurationText, IsOneOfText, IsUrlWithScheme } from '../env-validators';
+import { IsBooleanText, IsDurationText, IsOneOfText, IsUrlListWithScheme } from '../env-validators';
 import { readBoolean, readDurationMs, readList, readOptional, readString } from '../env-readers';
 
 export const REDIS_TOPOLOGIES = ['standalone', 'cluster', 'master-replica', 'sentinel'] as const;
 
 class RedisEnv {
-  @IsOptional() @IsUrlWithScheme('redis', 'rediss') REDIS_URL?: string;
+  @IsOptional() @IsUrlListWithScheme('redis', 'rediss') REDIS_URL?: string;
   @IsOptional() @IsOneOfText(REDIS_TOPOLOGIES, true) REDIS_TOPOLOGY?: string;
   @IsOptional() REDIS_READ_FROM?: string;
   @IsOptional() REDIS_SENTINEL_PASSWORD?: string;
