@@ -13,7 +13,9 @@ RUN npm run build
 
 # ---- runtime: production dependencies and the compiled output only ----
 FROM node:24-bookworm-slim AS runtime
-ENV NODE_ENV=production
+ENV NODE_ENV=production \
+    WEBADMIN_HOST=0.0.0.0 \
+    REST_API_HOST=0.0.0.0
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force

@@ -15,6 +15,9 @@ describe('webadmin /metrics and API documentation', () => {
     expect(response.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
     expect(response.text).toMatch(/^process_cpu_user_seconds_total \d/m);
     expect(response.text).toMatch(/^nodejs_heap_size_used_bytes \d/m);
+    expect(response.text).toMatch(/^mongodb_command_find_count_total [1-9]/m);
+    expect(response.text).toMatch(/^mongodb_command_find_timer_count [1-9]/m);
+    expect(response.text).toMatch(/^mongodb_command_find_timer\{quantile="0.99"\} /m);
     expect(response.text).toContain(
       'http_request_duration_seconds_count{server="webadmin",method="GET",route="/domains/:domain",status_code="204"} 1',
     );

@@ -1,13 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { connect } from 'amqplib';
-import {
-  ComponentHealth,
-  HealthCheck,
-  HealthComponent,
-  causeOf,
-  healthy,
-  unhealthy,
-} from '@app/observability';
+import { ComponentHealth, HealthComponent, ProbeHealthCheck, unhealthy } from '@app/observability';
 import { RABBITMQ_URI } from './messaging.tokens';
 
 const MINIMUM_VERSION = [3, 8, 1];
@@ -24,28 +17,23 @@ export function isSupportedBrokerVersion(version: string): boolean {
 /** A connection and a channel can be opened, and the broker is at least RabbitMQ 3.8.1. */
 @HealthComponent()
 @Injectable()
-export class RabbitmqHealthCheck extends HealthCheck {
+export class RabbitmqHealthCheck extends ProbeHealthCheck {
   readonly componentName = 'RabbitMQ backend';
 
   constructor(@Inject(RABBITMQ_URI) private readonly uri: string) {
     super();
   }
 
-  async check(): Promise<ComponentHealth> {
-    let model: Awaited<ReturnType<typeof connect>> | undefined;
+  protected async probe(): Promise<ComponentHealth | void> {
+    const model = await connect(this.uri, { timeout: 3_000 });
     try {
-      model = await connect(this.uri, { timeout: 3_000 });
       model.on('error', () => undefined);
       const channel = await model.createChannel();
       await channel.close();
       const version = String(model.connection.serverProperties.version ?? '');
-      return isSupportedBrokerVersion(version)
-        ? healthy()
-        : unhealthy(`RabbitMQ ${version} is older than 3.8.1`);
-    } catch (error) {
-      return unhealthy(causeOf(error));
+      if (!isSupportedBrokerVersion(version)) return unhealthy(`RabbitMQ ${version} is older than 3.8.1`);
     } finally {
-      await model?.close().catch(() => undefined);
+      await model.close().catch(() => undefined);
     }
   }
 }

@@ -7,6 +7,7 @@ import { DomainMongoRepository } from './domains/domain.mongo.repository';
 import { DomainRepository } from './domains/domain.repository';
 import { DomainDocument, DomainSchema } from './domains/domain.schema';
 import { IndexInitializer } from './mongo/index-initializer';
+import { MongoCommandMetrics } from './mongo/mongo-command.metrics';
 import { MongoHealthCheck } from './mongo/mongo.health-check';
 import { UserMongoRepository } from './users/user.mongo.repository';
 import { UserRepository } from './users/user.repository';
@@ -28,6 +29,7 @@ import { UserDocument, UserSchema } from './users/user.schema';
           autoCreate: false,
           serverSelectionTimeoutMS: 10_000,
           appName: 'twake-calendar-side-service',
+          monitorCommands: true,
         };
       },
     }),
@@ -39,6 +41,7 @@ import { UserDocument, UserSchema } from './users/user.schema';
   providers: [
     IndexInitializer,
     MongoHealthCheck,
+    MongoCommandMetrics,
     { provide: UserRepository, useClass: UserMongoRepository },
     { provide: DomainRepository, useClass: DomainMongoRepository },
   ],

@@ -1,19 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Client } from '@opensearch-project/opensearch';
-import {
-  ComponentHealth,
-  HealthCheck,
-  HealthComponent,
-  causeOf,
-  healthy,
-  unhealthy,
-} from '@app/observability';
+import { ComponentHealth, HealthComponent, ProbeHealthCheck, unhealthy } from '@app/observability';
 import { OPENSEARCH_CLIENT } from './search.tokens';
 
 /** Cluster health: green or yellow is healthy, red or no answer is not. */
 @HealthComponent()
 @Injectable()
-export class OpensearchHealthCheck extends HealthCheck {
+export class OpensearchHealthCheck extends ProbeHealthCheck {
   readonly componentName = 'OpenSearch Backend';
 
   constructor(@Inject(OPENSEARCH_CLIENT) private readonly client: Client | null) {
@@ -24,17 +17,12 @@ export class OpensearchHealthCheck extends HealthCheck {
     return this.client !== null;
   }
 
-  async check(): Promise<ComponentHealth> {
-    if (!this.client) return unhealthy('OpenSearch is not configured');
-    try {
-      const { body } = await this.client.cluster.health(
-        { timeout: '3s' },
-        { requestTimeout: 3_000, maxRetries: 0 },
-      );
-      const status = String(body.status);
-      return status === 'green' || status === 'yellow' ? healthy() : unhealthy(`cluster status is ${status}`);
-    } catch (error) {
-      return unhealthy(causeOf(error));
-    }
+  protected async probe(): Promise<ComponentHealth | void> {
+    const { body } = await this.client!.cluster.health(
+      { timeout: '3s' },
+      { requestTimeout: 3_000, maxRetries: 0 },
+    );
+    const status = String(body.status);
+    if (status !== 'green' && status !== 'yellow') return unhealthy(`cluster status is ${status}`);
   }
 }

@@ -28,3 +28,21 @@ export const unhealthy = (cause: string): ComponentHealth => ({ status: 'unhealt
 export function causeOf(error: unknown): string {
   return error instanceof Error ? error.message || error.name : String(error);
 }
+
+/**
+ * A check made of one probe: healthy when the probe resolves (unless it returns another result), and
+ * `failureStatus` with the error's message when it throws.
+ */
+export abstract class ProbeHealthCheck extends HealthCheck {
+  protected readonly failureStatus: Exclude<ComponentStatus, 'healthy'> = 'unhealthy';
+
+  protected abstract probe(): Promise<ComponentHealth | void>;
+
+  async check(): Promise<ComponentHealth> {
+    try {
+      return (await this.probe()) ?? healthy();
+    } catch (error) {
+      return { status: this.failureStatus, cause: causeOf(error) };
+    }
+  }
+}

@@ -2,19 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { MongooseHealthIndicator } from '@nestjs/terminus';
 import { Connection } from 'mongoose';
-import {
-  ComponentHealth,
-  HealthCheck,
-  HealthComponent,
-  causeOf,
-  healthy,
-  unhealthy,
-} from '@app/observability';
+import { ComponentHealth, HealthComponent, ProbeHealthCheck, unhealthy } from '@app/observability';
 
 /** `{ping: 1}` on the application's connection. */
 @HealthComponent()
 @Injectable()
-export class MongoHealthCheck extends HealthCheck {
+export class MongoHealthCheck extends ProbeHealthCheck {
   readonly componentName = 'MongoDB';
 
   constructor(
@@ -24,16 +17,9 @@ export class MongoHealthCheck extends HealthCheck {
     super();
   }
 
-  async check(): Promise<ComponentHealth> {
-    try {
-      const result = await this.indicator.pingCheck('mongodb', {
-        connection: this.connection,
-        timeout: 3_000,
-      });
-      const status = result['mongodb']?.status;
-      return status === 'up' ? healthy() : unhealthy(String(result['mongodb']?.message ?? 'ping failed'));
-    } catch (error) {
-      return unhealthy(causeOf(error));
-    }
+  protected async probe(): Promise<ComponentHealth | void> {
+    const result = await this.indicator.pingCheck('mongodb', { connection: this.connection, timeout: 3_000 });
+    if (result['mongodb']?.status !== 'up')
+      return unhealthy(String(result['mongodb']?.message ?? 'ping failed'));
   }
 }
