@@ -40,7 +40,7 @@ describe('request logs', () => {
         done();
       },
     });
-    const params = loggerParams({ level: 'info', pretty: false, server: 'test' });
+    const params = loggerParams({ level: 'info', pretty: false });
     const app = express();
     app.use(pinoHttp({ ...(params.pinoHttp as object) }, sink));
     app.get('/private', (req, res) => {
@@ -78,9 +78,7 @@ describe('request logs', () => {
 
   it('makes up a correlation id when the caller sends none or a bad one', async () => {
     const app = express();
-    app.use(
-      pinoHttp({ ...(loggerParams({ level: 'silent', pretty: false, server: 'test' }).pinoHttp as object) }),
-    );
+    app.use(pinoHttp({ ...(loggerParams({ level: 'silent', pretty: false }).pinoHttp as object) }));
     app.get('/', (_req, res) => res.end());
     const plain = await request(app).get('/').expect(200);
     expect(plain.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);

@@ -36,7 +36,7 @@ export class AppModule {
           inject: [ConfigService],
           useFactory: (config: ConfigService<AllConfig, true>) => {
             const app = config.get('app', { infer: true });
-            return loggerParams({ level: app.logLevel, pretty: app.logPretty, server: 'rest' });
+            return loggerParams({ level: app.logLevel, pretty: app.logPretty });
           },
         }),
         CqrsModule.forRoot(),

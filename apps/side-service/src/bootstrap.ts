@@ -63,7 +63,7 @@ export async function createServiceApps(): Promise<ServiceApps> {
     WebadminAppModule.forBridge({
       commandBus: api.get(CommandBus),
       queryBus: api.get(QueryBus),
-      logger: loggerParams({ level: appConfig.logLevel, pretty: appConfig.logPretty, server: 'webadmin' }),
+      logger: loggerParams({ level: appConfig.logLevel, pretty: appConfig.logPretty }),
       config: webadminConfig,
     }),
     {

@@ -42,11 +42,10 @@ export function correlationIdOf(req: IncomingMessage): string {
 
 const SENSITIVE_QUERY = /([?&](?:token|jwt|access_token|ticket)=)[^&]*/gi;
 
-export function loggerParams(options: { level: string; pretty: boolean; server: string }): Params {
+export function loggerParams(options: { level: string; pretty: boolean }): Params {
   return {
     pinoHttp: {
       level: options.level,
-      base: { server: options.server },
       messageKey: 'message',
       genReqId: (req: IncomingMessage, res: ServerResponse) => {
         const id = correlationIdOf(req);
