@@ -1,6 +1,6 @@
 import { ConfigDefinition } from './config-definition';
 import { appConfig } from './namespaces/app.config';
-import { authConfig } from './namespaces/auth.config';
+import { authConfig, authCrossChecks } from './namespaces/auth.config';
 import { davConfig } from './namespaces/dav.config';
 import { healthcheckConfig } from './namespaces/healthcheck.config';
 import { ldapConfig, ldapCrossChecks } from './namespaces/ldap.config';
@@ -24,7 +24,7 @@ export const ALL_CONFIGS = [
   healthcheckConfig,
 ] as const;
 
-export const CROSS_CHECKS = [ldapCrossChecks, webadminCrossChecks];
+export const CROSS_CHECKS = [ldapCrossChecks, webadminCrossChecks, authCrossChecks];
 
 type ValueOf<D> = D extends ConfigDefinition<string, infer T> ? T : never;
 type KeyOf<D> = D extends ConfigDefinition<infer K, unknown> ? K : never;

@@ -495,11 +495,54 @@ describe('typed values', () => {
     });
 
     it('auth lower-cases the admin username', () => {
-      expect(authConfig.read({ ...MINIMAL, ADMIN_USERNAME: 'Admin@Twake.TEST' })).toEqual({
+      expect(authConfig.read({ ...MINIMAL, ADMIN_USERNAME: 'Admin@Twake.TEST' })).toMatchObject({
         adminUsername: 'admin@twake.test',
         adminPassword: 'admin-secret',
         basicAuthEnabled: false,
+        oidc: undefined,
+        lemon: undefined,
+        technicalToken: { secret: undefined, expirationSeconds: 3600 },
+        jwt: { publicKeyPaths: [], validityMs: 12 * 3_600_000 },
       });
+    });
+
+    it('auth enables OIDC with both endpoints, with the spec defaults', () => {
+      const auth = authConfig.read({
+        ...MINIMAL,
+        OIDC_USERINFO_URL: 'https://sso.test/userinfo',
+        OIDC_INTROSPECT_URL: 'https://sso.test/introspect',
+        JWT_VALIDITY: 'PT1H',
+      });
+      expect(auth.oidc).toMatchObject({
+        claim: 'email',
+        audiences: ['tcalendar'],
+        cacheExpirationMs: 300_000,
+        cacheMaxSize: 10_000,
+      });
+      expect(auth.jwt.validityMs).toBe(3_600_000);
+    });
+
+    it('reports OIDC and lemon settings given alone', () => {
+      const problems = (() => {
+        try {
+          validateEnvironment(
+            ALL_CONFIGS as readonly ConfigDefinition[],
+            {
+              ...MINIMAL,
+              OIDC_USERINFO_URL: 'https://x.test/u',
+              OIDC_LEMON_COOKIE_RESOLUTION_DOMAIN: 'x.test',
+            },
+            CROSS_CHECKS,
+          );
+          return [];
+        } catch (error) {
+          return (error as ConfigurationError).problems;
+        }
+      })();
+      expect(problems).toEqual([
+        'OIDC_USERINFO_URL and OIDC_INTROSPECT_URL go together: set both or neither',
+        'OIDC_LEMON_COOKIE_RESOLUTION_URL and OIDC_LEMON_COOKIE_RESOLUTION_DOMAIN go together: set both or neither',
+      ]);
     });
 
     it('redis is disabled without REDIS_URL and lists URLs otherwise', () => {
