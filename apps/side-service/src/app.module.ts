@@ -1,7 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { ConfigService } from '@nestjs/config';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from '@app/auth';
 import { CacheModule } from '@app/cache';
 import { AllConfig, AppConfigModule } from '@app/config';
 import { DavClientModule } from '@app/dav-client';
@@ -10,7 +12,9 @@ import { MessagingModule } from '@app/messaging';
 import { HealthModule, loggerParams } from '@app/observability';
 import { PersistenceModule } from '@app/persistence';
 import { SearchModule } from '@app/search';
+import { AuthFeatureModule } from './auth/auth.module';
 import { DomainsModule } from './domains/domains.module';
+import { RestExceptionFilter } from './http/rest-exception.filter';
 import { HealthQueriesModule } from './health/health-queries.module';
 import { UsersModule } from './users/users.module';
 
@@ -21,8 +25,9 @@ const infrastructure = [
   SearchModule,
   DirectoryModule,
   DavClientModule,
+  AuthModule,
 ];
-const features = [DomainsModule, UsersModule, HealthQueriesModule];
+const features = [DomainsModule, UsersModule, HealthQueriesModule, AuthFeatureModule];
 
 /** The side service: REST API, AMQP consumers and schedulers. The webadmin server borrows its buses. */
 @Module({})
@@ -44,6 +49,7 @@ export class AppModule {
         ...infrastructure,
         ...features,
       ],
+      providers: [{ provide: APP_FILTER, useClass: RestExceptionFilter }],
     };
   }
 }

@@ -4,3 +4,4 @@ export * from './validation/mail-address';
 export * from './validation/object-id';
 export * from './parsing/duration';
 export * from './parsing/size';
+export * from './ids/name-based-uuid';

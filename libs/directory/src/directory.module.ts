@@ -1,10 +1,12 @@
 import { Global, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import type { AllConfig } from '@app/config';
+import type { AllConfig, LdapConfig } from '@app/config';
+import { Directory } from './directory';
 import { LDAP_CONFIG } from './directory.tokens';
+import { LdapDirectory } from './ldap.directory';
 import { LdapHealthCheck } from './ldap.health-check';
 
-/** LDAP directory (ldapts) when `LDAP_URL` is set. Authentication and look-up ports join here. */
+/** LDAP directory (ldapts) when `LDAP_URL` is set; `Directory` is then available, `null` otherwise. */
 @Global()
 @Module({
   providers: [
@@ -13,8 +15,13 @@ import { LdapHealthCheck } from './ldap.health-check';
       inject: [ConfigService],
       useFactory: (config: ConfigService<AllConfig, true>) => config.get('ldap', { infer: true }) ?? null,
     },
+    {
+      provide: Directory,
+      inject: [LDAP_CONFIG],
+      useFactory: (config: LdapConfig | null) => (config ? new LdapDirectory(config) : null),
+    },
     LdapHealthCheck,
   ],
-  exports: [LDAP_CONFIG],
+  exports: [LDAP_CONFIG, Directory],
 })
 export class DirectoryModule {}

@@ -1,3 +1,5 @@
+export * from './directory';
 export * from './directory.module';
 export * from './directory.tokens';
 export * from './ldap-client';
+export * from './ldap.directory';

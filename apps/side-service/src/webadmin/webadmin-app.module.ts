@@ -4,6 +4,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { PrometheusModule } from '@willsoto/nestjs-prometheus';
 import { LoggerModule, Params } from 'nestjs-pino';
 import type { WebadminConfig } from '@app/config';
+import { RevokedTokenController } from './auth/revoked-token.controller';
 import { DomainsController } from './domains/domains.controller';
 import { HealthcheckController } from './health/healthcheck.controller';
 import { WebadminAuthGuard } from './http/webadmin-auth.guard';

@@ -41,6 +41,15 @@ export class UserMongoRepository extends UserRepository {
     return document ? UserMapper.toDomain(document) : undefined;
   }
 
+  async findPasswordHash(email: string): Promise<string | undefined> {
+    const address = email.toLowerCase();
+    const document = await this.model
+      .findOne({ $or: [{ email: address }, { 'accounts.emails': address }] }, { password: 1 })
+      .lean<Pick<UserDocument, 'password'>>()
+      .exec();
+    return typeof document?.password === 'string' ? document.password : undefined;
+  }
+
   async list(): Promise<User[]> {
     const documents = await this.model.find().sort({ _id: 1 }).lean<UserDocument[]>().exec();
     return documents.map(UserMapper.toDomain);

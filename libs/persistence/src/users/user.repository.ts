@@ -10,6 +10,8 @@ export abstract class UserRepository {
   abstract listByDomain(domainId: string): Promise<User[]>;
   /** Throws `UserNotFoundError` for an unknown id, `UserAlreadyExistsError` when the new address is taken. */
   abstract update(id: string, update: UserUpdate): Promise<void>;
+  /** The stored `password` field of the user with that address (an OpenPaaS bcrypt hash, or a placeholder). */
+  abstract findPasswordHash(email: string): Promise<string | undefined>;
   /** Returns whether a document was deleted. */
   abstract deleteByEmail(email: string): Promise<boolean>;
 }

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { GenerateUserJwtController } from './commands/generate-user-jwt/generate-user-jwt.http.controller';
+import { GenerateUserJwtHandler } from './commands/generate-user-jwt/generate-user-jwt.handler';
+import { RevokeOidcSessionHandler } from './commands/revoke-oidc-session/revoke-oidc-session.handler';
+import { IntrospectTechnicalTokenController } from './queries/introspect-technical-token/introspect-technical-token.http.controller';
+import { IntrospectTechnicalTokenHandler } from './queries/introspect-technical-token/introspect-technical-token.handler';
+
+const httpControllers = [GenerateUserJwtController, IntrospectTechnicalTokenController];
+const commandHandlers = [GenerateUserJwtHandler, RevokeOidcSessionHandler];
+const queryHandlers = [IntrospectTechnicalTokenHandler];
+
+/** Token endpoints of the REST API; the back-channel logout route lives on the webadmin server. */
+@Module({ controllers: httpControllers, providers: [...commandHandlers, ...queryHandlers] })
+export class AuthFeatureModule {}

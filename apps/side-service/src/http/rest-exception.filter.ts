@@ -1,0 +1,65 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import { DomainError, ErrorCode, assertUnreachable } from '@app/core';
+import { RestError } from './rest-error';
+
+type Answer = { status: number; body?: RestError };
+
+function fromDomainError(error: DomainError): Answer {
+  switch (error.code) {
+    case ErrorCode.InvalidArgument:
+      return { status: 400, body: RestError.badRequest(error.details ?? error.message) };
+    case ErrorCode.AlreadyExists:
+    case ErrorCode.WrongState:
+      return { status: 409, body: new RestError(409, error.message, 'BadRequest') };
+    case ErrorCode.Unauthorized:
+      return { status: 401 };
+    case ErrorCode.Forbidden:
+      return { status: 403 };
+    case ErrorCode.NotFound:
+      return { status: 404 };
+    case ErrorCode.MethodNotAllowed:
+      return { status: 405 };
+    case ErrorCode.UpstreamFailure:
+      return { status: 502, body: new RestError(502, error.message, 'ServerError') };
+    default:
+      return assertUnreachable(error.code);
+  }
+}
+
+/**
+ * Errors of the REST API (§3.1 of the REST spec): route errors carry the JSON body; the global fallbacks answer
+ * 401, 403 and 404 with an empty body, invalid arguments with a 400 JSON body, anything else 500 with an empty body
+ * (the cause is logged under an error id, sent back in `X-Error-Id`). No `WWW-Authenticate` header is ever sent.
+ */
+@Catch()
+export class RestExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger(RestExceptionFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    if (response.headersSent) return;
+    const answer = this.translate(exception, response);
+    response.status(answer.status);
+    if (answer.body) response.json(answer.body.body());
+    else response.end();
+  }
+
+  private translate(exception: unknown, response: Response): Answer {
+    if (exception instanceof RestError) return { status: exception.statusCode, body: exception };
+    if (exception instanceof DomainError) return fromDomainError(exception);
+    const parserError = exception as { type?: string; message?: string };
+    if (parserError?.type === 'entity.too.large')
+      return { status: 413, body: new RestError(413, 'Request body is too large', 'BadRequest') };
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      if (status === 400) return { status, body: RestError.badRequest(exception.message) };
+      if (status < 500) return { status };
+    }
+    const errorId = randomUUID();
+    this.logger.error({ err: exception, errorId }, 'unexpected REST API error');
+    response.setHeader('X-Error-Id', errorId);
+    return { status: 500 };
+  }
+}

@@ -1,0 +1,126 @@
+import { Global, Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { PassportModule } from '@nestjs/passport';
+import { Agent } from 'undici';
+import { Cache } from '@app/cache';
+import type { AllConfig } from '@app/config';
+import { Directory } from '@app/directory';
+import { DomainRepository, UserRepository } from '@app/persistence';
+import { AuthenticationChain, CREDENTIAL_RESOLVERS } from './authentication-chain';
+import { BasicCredentialResolver } from './basic/basic.resolver';
+import { LdapPasswordVerifier } from './basic/ldap-password-verifier';
+import { PasswordVerifier } from './basic/password-verifier';
+import { StoredPasswordVerifier } from './basic/stored-password-verifier';
+import { JwtKeys } from './jwt/jwt-keys';
+import { JwtCredentialResolver } from './jwt/jwt.resolver';
+import { JWT_VALIDITY_MS, UserJwtService } from './jwt/user-jwt.service';
+import { BackChannelLogoutService } from './oidc/back-channel-logout.service';
+import { OidcIntrospector } from './oidc/oidc-introspector';
+import { OidcCredentialResolver } from './oidc/oidc.resolver';
+import { OidcTokenCache } from './oidc/oidc-token-cache';
+import { AuthenticatedGuard } from './passport/authenticated.guard';
+import { TcalendarStrategy } from './passport/tcalendar.strategy';
+import { UserProvisioner } from './provisioning/user-provisioner';
+import { TechnicalTokenService } from './technical/technical-token.service';
+
+const AUTH_HTTP_AGENT = Symbol('AUTH_HTTP_AGENT');
+type Config = ConfigService<AllConfig, true>;
+const auth = (config: Config) => config.get('auth', { infer: true });
+
+/** Every way a caller proves who it is, and the tokens the service issues. */
+@Global()
+@Module({
+  imports: [PassportModule],
+  providers: [
+    {
+      provide: JwtKeys,
+      inject: [ConfigService],
+      useFactory: (config: Config) => JwtKeys.load(auth(config).jwt),
+    },
+    {
+      provide: JWT_VALIDITY_MS,
+      inject: [ConfigService],
+      useFactory: (config: Config) => auth(config).jwt.validityMs,
+    },
+    UserJwtService,
+    {
+      provide: TechnicalTokenService,
+      inject: [ConfigService],
+      useFactory: (config: Config) =>
+        new TechnicalTokenService(
+          auth(config).technicalToken.secret,
+          auth(config).technicalToken.expirationSeconds,
+        ),
+    },
+    {
+      provide: AUTH_HTTP_AGENT,
+      useFactory: () => new Agent({ keepAliveTimeout: 30_000, connections: 32 }),
+    },
+    {
+      provide: PasswordVerifier,
+      inject: [Directory, UserRepository],
+      useFactory: (directory: Directory | null, users: UserRepository) =>
+        directory ? new LdapPasswordVerifier(directory) : new StoredPasswordVerifier(users),
+    },
+    {
+      provide: UserProvisioner,
+      inject: [UserRepository, DomainRepository, Directory],
+      useFactory: (users: UserRepository, domains: DomainRepository, directory: Directory | null) =>
+        new UserProvisioner(users, domains, directory),
+    },
+    {
+      provide: OidcTokenCache,
+      inject: [Cache, ConfigService],
+      useFactory: (cache: Cache, config: Config) =>
+        new OidcTokenCache(cache, auth(config).oidc?.cacheExpirationMs ?? 5 * 60_000),
+    },
+    {
+      provide: BackChannelLogoutService,
+      inject: [OidcTokenCache, ConfigService],
+      useFactory: (cache: OidcTokenCache, config: Config) =>
+        new BackChannelLogoutService(cache, auth(config).oidc),
+    },
+    {
+      provide: CREDENTIAL_RESOLVERS,
+      inject: [
+        ConfigService,
+        PasswordVerifier,
+        UserJwtService,
+        DomainRepository,
+        OidcTokenCache,
+        UserProvisioner,
+        AUTH_HTTP_AGENT,
+      ],
+      useFactory: (
+        config: Config,
+        passwords: PasswordVerifier,
+        jwt: UserJwtService,
+        domains: DomainRepository,
+        cache: OidcTokenCache,
+        provisioner: UserProvisioner,
+        agent: Agent,
+      ) => {
+        const settings = auth(config);
+        const introspector = settings.oidc ? new OidcIntrospector(settings.oidc, agent) : null;
+        return [
+          new BasicCredentialResolver(settings, passwords),
+          new JwtCredentialResolver(jwt, domains, settings.adminUsername),
+          new OidcCredentialResolver(settings, introspector, cache, provisioner, agent),
+        ];
+      },
+    },
+    AuthenticationChain,
+    TcalendarStrategy,
+    AuthenticatedGuard,
+  ],
+  exports: [
+    UserJwtService,
+    TechnicalTokenService,
+    AuthenticationChain,
+    AuthenticatedGuard,
+    BackChannelLogoutService,
+    UserProvisioner,
+    OidcTokenCache,
+  ],
+})
+export class AuthModule {}

@@ -1,0 +1,45 @@
+import { ExecutionContext, Injectable, SetMetadata, createParamDecorator } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import type { Request } from 'express';
+import { AuthenticatedUser, AuthenticationMethod } from '../authenticated-user';
+import { AuthenticationRejectedError } from '../auth.errors';
+import { TCALENDAR_STRATEGY } from './tcalendar.strategy';
+
+const ACCEPTED_METHODS = 'tcalendar:accepted-methods';
+
+/** Restricts a controller or route to some credential kinds (all are accepted by default). */
+export const AcceptCredentials = (...methods: AuthenticationMethod[]) =>
+  SetMetadata(ACCEPTED_METHODS, methods);
+
+/** The authenticated caller, for routes behind `AuthenticatedGuard`. */
+export const CurrentUser = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): AuthenticatedUser =>
+    context.switchToHttp().getRequest<Request & { user: AuthenticatedUser }>().user,
+);
+
+/** Authenticates with the credential chain; failures surface as coded errors for the exception filters. */
+@Injectable()
+export class AuthenticatedGuard extends AuthGuard(TCALENDAR_STRATEGY) {
+  constructor(private readonly reflector: Reflector) {
+    super();
+  }
+
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    await super.canActivate(context);
+    const user = context.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>().user;
+    const accepted = this.reflector.getAllAndOverride<AuthenticationMethod[] | undefined>(ACCEPTED_METHODS, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (accepted && user && !accepted.includes(user.method))
+      throw new AuthenticationRejectedError(`${user.method} credentials not accepted here`);
+    return true;
+  }
+
+  override handleRequest<TUser = AuthenticatedUser>(error: unknown, user: TUser | false): TUser {
+    if (error) throw error;
+    if (!user) throw new AuthenticationRejectedError('no credential');
+    return user;
+  }
+}

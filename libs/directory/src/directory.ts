@@ -1,0 +1,36 @@
+export interface DirectoryEntry {
+  dn: string;
+  mail?: string;
+  uid?: string;
+  cn?: string;
+  sn?: string;
+  givenName?: string;
+  displayName?: string;
+  telephoneNumber?: string;
+}
+
+export interface PersonNames {
+  firstname: string;
+  lastname: string;
+}
+
+/**
+ * The authentication directory (credential repository): LDAP when configured. Look-ups use the configured
+ * user base, object class and login attribute.
+ */
+export abstract class Directory {
+  /** The entry whose login attribute equals `login`, if any. */
+  abstract findByLogin(login: string): Promise<DirectoryEntry | undefined>;
+  /** Binds as the entry found for `login`; `false` for an unknown login or a wrong password. */
+  abstract verifyPassword(login: string, password: string): Promise<boolean>;
+  /** Names for provisioning: lastname = sn, firstname = cn without the sn text (or cn). */
+  abstract resolveNames(email: string): Promise<PersonNames | undefined>;
+}
+
+/** firstname = `cn` with every occurrence of `sn` removed and trimmed (= `cn` when `sn` is empty). */
+export function namesOf(entry: Pick<DirectoryEntry, 'cn' | 'sn'>): PersonNames | undefined {
+  if (!entry.cn && !entry.sn) return undefined;
+  const sn = entry.sn ?? '';
+  const cn = entry.cn ?? '';
+  return { lastname: sn, firstname: sn ? cn.split(sn).join('').trim() : cn };
+}

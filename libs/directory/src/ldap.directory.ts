@@ -1,0 +1,95 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Client, InvalidCredentialsError } from 'ldapts';
+import type { LdapConfig } from '@app/config';
+import { Directory, DirectoryEntry, PersonNames, namesOf } from './directory';
+import { LDAP_CONFIG } from './directory.tokens';
+import { escapeFilterValue, openLdapClient } from './ldap-client';
+
+const ATTRIBUTES = ['uid', 'cn', 'sn', 'givenName', 'mail', 'telephoneNumber', 'displayName'];
+
+function first(value: unknown): string | undefined {
+  const item = Array.isArray(value) ? value[0] : value;
+  if (item === undefined || item === null) return undefined;
+  return Buffer.isBuffer(item) ? item.toString('utf8') : String(item);
+}
+
+@Injectable()
+export class LdapDirectory extends Directory {
+  private readonly logger = new Logger(LdapDirectory.name);
+
+  constructor(@Inject(LDAP_CONFIG) private readonly config: LdapConfig) {
+    super();
+  }
+
+  async findByLogin(login: string): Promise<DirectoryEntry | undefined> {
+    return this.withClient((client) => this.search(client, this.config.userIdAttribute, login, true));
+  }
+
+  async verifyPassword(login: string, password: string): Promise<boolean> {
+    if (password.length === 0) return false; // an empty password would be an anonymous bind
+    const entry = await this.findByLogin(login);
+    if (!entry) return false;
+    const client = new Client({
+      url: this.config.urls[0]!,
+      timeout: this.config.readTimeoutMs || 5_000,
+      connectTimeout: this.config.connectionTimeoutMs || 5_000,
+      tlsOptions: this.config.trustAllCerts ? { rejectUnauthorized: false } : undefined,
+    });
+    try {
+      await client.bind(entry.dn, password);
+      return true;
+    } catch (error) {
+      if (error instanceof InvalidCredentialsError) return false;
+      throw error;
+    } finally {
+      await client.unbind().catch(() => undefined);
+    }
+  }
+
+  async resolveNames(email: string): Promise<PersonNames | undefined> {
+    try {
+      const entry = await this.withClient((client) => this.search(client, 'mail', email, false));
+      return entry ? namesOf(entry) : undefined;
+    } catch (error) {
+      this.logger.warn(`name resolution failed for ${email}: ${(error as Error).message}`);
+      return undefined;
+    }
+  }
+
+  private async withClient<T>(action: (client: Client) => Promise<T>): Promise<T> {
+    const client = await openLdapClient(this.config);
+    try {
+      return await action(client);
+    } finally {
+      await client.unbind().catch(() => undefined);
+    }
+  }
+
+  private async search(
+    client: Client,
+    attribute: string,
+    value: string,
+    withExtraFilter: boolean,
+  ): Promise<DirectoryEntry | undefined> {
+    const extra = withExtraFilter && this.config.filter ? this.config.filter : '';
+    const filter = `(&(objectClass=${escapeFilterValue(this.config.userObjectClass)})(${attribute}=${escapeFilterValue(value)})${extra})`;
+    const { searchEntries } = await client.search(this.config.userBase, {
+      scope: 'sub',
+      filter,
+      attributes: ATTRIBUTES,
+      sizeLimit: 2,
+    });
+    const entry = searchEntries[0];
+    if (!entry) return undefined;
+    return {
+      dn: entry.dn,
+      mail: first(entry.mail),
+      uid: first(entry.uid),
+      cn: first(entry.cn),
+      sn: first(entry.sn),
+      givenName: first(entry.givenName),
+      displayName: first(entry.displayName),
+      telephoneNumber: first(entry.telephoneNumber),
+    };
+  }
+}
