@@ -26,6 +26,7 @@ const controllers = [
   RegisteredUsersController,
   DomainRegisteredUsersController,
   HealthcheckController,
+  RevokedTokenController,
 ];
 
 /**
