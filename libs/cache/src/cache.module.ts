@@ -8,7 +8,7 @@ import { MemoryCache } from './memory.cache';
 import { RedisCache } from './redis.cache';
 import { RedisHealthCheck } from './redis.health-check';
 
-/** Cap of the in-memory stand-in. */
+/** Cap of the in-memory stand-in when OIDC_TOKEN_CACHE_MAX_SIZE is not set. */
 const MEMORY_ENTRIES = 10_000;
 
 export function createRedisClient(config: RedisConfig): Redis | null {
@@ -45,8 +45,12 @@ class RedisShutdown implements OnApplicationShutdown {
     },
     {
       provide: Cache,
-      inject: [REDIS_CLIENT],
-      useFactory: (redis: Redis | null) => (redis ? new RedisCache(redis) : new MemoryCache(MEMORY_ENTRIES)),
+      inject: [REDIS_CLIENT, ConfigService],
+      // The in-memory cache mostly holds OIDC validations, each with an index entry: twice the configured size.
+      useFactory: (redis: Redis | null, config: ConfigService<AllConfig, true>) =>
+        redis
+          ? new RedisCache(redis)
+          : new MemoryCache(2 * (config.get('auth', { infer: true }).oidc?.cacheMaxSize ?? MEMORY_ENTRIES)),
     },
     RedisHealthCheck,
     RedisShutdown,

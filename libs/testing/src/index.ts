@@ -1,2 +1,4 @@
 export * from './expect-eventually';
 export * from './test-database';
+export * from './test-oidc-provider';
+export * from './test-keys';
