@@ -2,6 +2,8 @@ import request from 'supertest';
 import { TestOidcProvider } from '@app/testing';
 import { TestService, startTestService } from '../support/service-apps';
 
+const run = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+
 describe('OIDC with the in-memory token cache and verified logout tokens', () => {
   let provider: TestOidcProvider;
   let service: TestService;
@@ -39,23 +41,23 @@ describe('OIDC with the in-memory token cache and verified logout tokens', () =>
   });
 
   it('caches in memory: one introspection per token', async () => {
-    const token = await provider.issueToken({ sub: 'bob-sub', sid: 'mem-1' });
+    const token = await provider.issueToken({ sub: 'bob-sub', sid: `mem-1-${run}` });
     await provider.resetCounters();
     for (let index = 0; index < 3; index++) await generate(token).expect(200);
     expect((await provider.counters()).introspection).toBe(1);
   });
 
   it('refuses logout tokens that are not signed by the provider or not meant for us', async () => {
-    const unsigned = `eyJhbGciOiJub25lIn0.${Buffer.from(JSON.stringify({ sid: 'mem-1', iss: provider.issuer, aud: 'tcalendar', events: { 'http://schemas.openid.net/event/backchannel-logout': {} } })).toString('base64url')}.`;
+    const unsigned = `eyJhbGciOiJub25lIn0.${Buffer.from(JSON.stringify({ sid: `mem-1-${run}`, iss: provider.issuer, aud: 'tcalendar', events: { 'http://schemas.openid.net/event/backchannel-logout': {} } })).toString('base64url')}.`;
     await logout(unsigned).expect(400);
-    await logout(await provider.logoutToken({ sid: 'mem-1', aud: 'someone-else' })).expect(400);
-    await logout(await provider.logoutToken({ sid: 'mem-1', events: false })).expect(400);
-    await logout(await provider.logoutToken({ sid: 'mem-1', nonce: 'n' })).expect(400);
+    await logout(await provider.logoutToken({ sid: `mem-1-${run}`, aud: 'someone-else' })).expect(400);
+    await logout(await provider.logoutToken({ sid: `mem-1-${run}`, events: false })).expect(400);
+    await logout(await provider.logoutToken({ sid: `mem-1-${run}`, nonce: 'n' })).expect(400);
     await logout(await provider.logoutToken({})).expect(400);
   });
 
   it('evicts by subject when the logout token names only sub', async () => {
-    const token = await provider.issueToken({ sub: 'bob-sub', sid: 'mem-2' });
+    const token = await provider.issueToken({ sub: 'bob-sub', sid: `mem-2-${run}` });
     await generate(token).expect(200);
     await provider.revoke(token);
     await generate(token).expect(200);
@@ -64,10 +66,10 @@ describe('OIDC with the in-memory token cache and verified logout tokens', () =>
   });
 
   it('evicts by session, and a second logout of the same session is harmless', async () => {
-    const token = await provider.issueToken({ sub: 'bob-sub', sid: 'mem-3' });
+    const token = await provider.issueToken({ sub: 'bob-sub', sid: `mem-3-${run}` });
     await generate(token).expect(200);
     await provider.revoke(token);
-    const logoutToken = await provider.logoutToken({ sid: 'mem-3' });
+    const logoutToken = await provider.logoutToken({ sid: `mem-3-${run}` });
     await logout(logoutToken).expect(200);
     await logout(logoutToken).expect(200);
     await generate(token).expect(401);

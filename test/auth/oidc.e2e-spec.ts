@@ -1,7 +1,11 @@
+import { createServer } from 'node:http';
 import { connect } from 'node:net';
 import request from 'supertest';
 import { TestOidcProvider, expectEventually } from '@app/testing';
 import { TestService, startTestService } from '../support/service-apps';
+
+/** Session ids are unique per run: the Redis server outlives test runs. */
+const run = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 
 describe('OIDC opaque bearer tokens against a real OpenID provider', () => {
   let provider: TestOidcProvider;
@@ -39,7 +43,7 @@ describe('OIDC opaque bearer tokens against a real OpenID provider', () => {
   });
 
   it('authenticates a valid token and provisions the user from userinfo', async () => {
-    const token = await provider.issueToken({ sub: 'alice-sub', sid: 'session-1' });
+    const token = await provider.issueToken({ sub: 'alice-sub', sid: `session-1-${run}` });
     const response = await generate(token).expect(200);
     expect(subjectOf(response.body)).toBe('alice@twake.test');
     const user = await service.database.db.collection('users').findOne({ email: 'alice@twake.test' });
@@ -51,14 +55,15 @@ describe('OIDC opaque bearer tokens against a real OpenID provider', () => {
   });
 
   it('introspects a token once per cache period', async () => {
-    const token = await provider.issueToken({ sub: 'alice-sub', sid: 'session-cache' });
+    const token = await provider.issueToken({ sub: 'alice-sub', sid: `session-cache-${run}` });
     await provider.resetCounters();
     for (let index = 0; index < 5; index++) await generate(token).expect(200);
     expect(await provider.counters()).toEqual({ introspection: 1, userinfo: 1 });
   });
 
   it('stores the validation in Redis in the layout of the original', async () => {
-    const token = await provider.issueToken({ sub: 'alice-sub', sid: 'session-redis' });
+    const sid = `session-redis-${run}`;
+    const token = await provider.issueToken({ sub: 'alice-sub', sid });
     await generate(token).expect(200);
     const { createHash } = await import('node:crypto');
     const { Redis } = await import('ioredis');
@@ -68,10 +73,10 @@ describe('OIDC opaque bearer tokens against a real OpenID provider', () => {
       expect(await redis.hgetall(key)).toMatchObject({
         email: 'alice@twake.test',
         aud: 'tcalendar',
-        sid: 'session-redis',
+        sid,
       });
       expect(await redis.ttl(key)).toBeGreaterThan(250);
-      expect(await redis.lrange('tcal_oidc_sid_session-redis', 0, -1)).toEqual([key]);
+      expect(await redis.lrange(`tcal_oidc_sid_${sid}`, 0, -1)).toEqual([key]);
     } finally {
       redis.disconnect();
     }
@@ -122,11 +127,11 @@ describe('OIDC opaque bearer tokens against a real OpenID provider', () => {
   });
 
   it('drops cached tokens on back-channel logout, so that the next use of a revoked token fails', async () => {
-    const token = await provider.issueToken({ sub: 'alice-sub', sid: 'session-logout' });
+    const token = await provider.issueToken({ sub: 'alice-sub', sid: `session-logout-${run}` });
     await generate(token).expect(200);
     await provider.revoke(token);
     await generate(token).expect(200); // still cached
-    const logoutToken = await provider.logoutToken({ sid: 'session-logout', sub: 'alice-sub' });
+    const logoutToken = await provider.logoutToken({ sid: `session-logout-${run}`, sub: 'alice-sub' });
     await service
       .admin()
       .post('/add-revoked-token')
@@ -169,7 +174,8 @@ describe('OIDC opaque bearer tokens against a real OpenID provider', () => {
   });
 
   it('refuses two Authorization headers with 400', async () => {
-    const server = service.api.getHttpServer().listen(0);
+    const server = createServer(service.api.getHttpAdapter().getInstance());
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as { port: number };
     const raw = await new Promise<string>((resolve, reject) => {
       const socket = connect(port, '127.0.0.1', () =>
