@@ -2,7 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { PassportModule } from '@nestjs/passport';
 import { Agent } from 'undici';
-import { Cache } from '@app/cache';
+import { Cache, MemoryCache } from '@app/cache';
 import type { AllConfig } from '@app/config';
 import { Directory } from '@app/directory';
 import { DomainRepository, UserRepository } from '@app/persistence';
@@ -24,6 +24,8 @@ import { UserProvisioner } from './provisioning/user-provisioner';
 import { TechnicalTokenService } from './technical/technical-token.service';
 
 const AUTH_HTTP_AGENT = Symbol('AUTH_HTTP_AGENT');
+/** How long a node trusts its own copy of a Redis-cached token validation (bounds cross-node logout delay). */
+const LOCAL_TOKEN_CACHE_MS = 5_000;
 type Config = ConfigService<AllConfig, true>;
 const auth = (config: Config) => config.get('auth', { infer: true });
 
@@ -72,7 +74,15 @@ const auth = (config: Config) => config.get('auth', { infer: true });
       provide: OidcTokenCache,
       inject: [Cache, ConfigService],
       useFactory: (cache: Cache, config: Config) =>
-        new OidcTokenCache(cache, auth(config).oidc?.cacheExpirationMs ?? 5 * 60_000),
+        new OidcTokenCache(
+          cache,
+          auth(config).oidc?.cacheExpirationMs ?? 5 * 60_000,
+          // In-process cache: the local copy lives as long as the entry; shared cache: a few seconds.
+          cache instanceof MemoryCache
+            ? (auth(config).oidc?.cacheExpirationMs ?? 5 * 60_000)
+            : LOCAL_TOKEN_CACHE_MS,
+          auth(config).oidc?.cacheMaxSize ?? 10_000,
+        ),
     },
     {
       provide: BackChannelLogoutService,

@@ -13,6 +13,15 @@ export const CREDENTIAL_RESOLVERS = Symbol('CREDENTIAL_RESOLVERS');
 export class AuthenticationChain {
   constructor(@Inject(CREDENTIAL_RESOLVERS) private readonly resolvers: CredentialResolver[]) {}
 
+  /** A caller whose credential this process has already validated and still holds, synchronously; else `undefined`. */
+  authenticateFromCache(source: CredentialSource): AuthenticatedUser | undefined {
+    for (const resolver of this.resolvers) {
+      const user = resolver.resolveCached?.(source);
+      if (user) return user;
+    }
+    return undefined;
+  }
+
   async authenticate(source: CredentialSource): Promise<AuthenticatedUser> {
     if (source.rawAuthorization.length > 1)
       throw new MalformedCredentialError('Only one set of credential is allowed');

@@ -8,6 +8,8 @@ import { AuthenticatedUser, CredentialSource } from './authenticated-user';
 export abstract class CredentialResolver {
   abstract readonly name: string;
   abstract resolve(source: CredentialSource): Promise<AuthenticatedUser | undefined>;
+  /** Optional synchronous answer from an in-process cache, tried before the strategy runs. */
+  resolveCached?(source: CredentialSource): AuthenticatedUser | undefined;
 }
 
 /** `Authorization: Bearer <token>`, prefix matched case-insensitively. */

@@ -41,6 +41,27 @@ export class OidcCredentialResolver extends CredentialResolver {
     return undefined;
   }
 
+  /**
+   * The user of a bearer token whose validation this process holds, without any I/O; `undefined` when the token
+   * is unknown here (the full chain then runs). Audience and expiry are checked as on every request.
+   */
+  override resolveCached(source: CredentialSource): AuthenticatedUser | undefined {
+    const header = source.rawAuthorization[0];
+    if (source.rawAuthorization.length !== 1 || !header || !this.config.oidc || !/^Bearer\s/i.test(header))
+      return undefined;
+    const token = bearerTokenOf(source);
+    const entry = token ? this.cache.peek(token) : undefined;
+    return entry ? this.userOf(entry) : undefined;
+  }
+
+  private userOf(entry: OidcTokenEntry): AuthenticatedUser {
+    const oidc = this.config.oidc!;
+    if (!entry.aud.some((audience) => oidc.audiences.includes(audience)))
+      throw new AuthenticationRejectedError('token audience not accepted');
+    if (this.now() > entry.exp * 1000) throw new AuthenticationRejectedError('token expired');
+    return { username: entry.email, isAdmin: entry.email === this.config.adminUsername, method: 'oidc' };
+  }
+
   private async fromToken(token: string): Promise<AuthenticatedUser> {
     const oidc = this.config.oidc!;
     let entry: OidcTokenEntry | undefined = await this.cache.get(token);

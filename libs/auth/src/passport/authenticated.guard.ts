@@ -4,6 +4,8 @@ import { AuthGuard } from '@nestjs/passport';
 import type { Request } from 'express';
 import { AuthenticatedUser, AuthenticationMethod } from '../authenticated-user';
 import { AuthenticationRejectedError } from '../auth.errors';
+import { AuthenticationChain } from '../authentication-chain';
+import { credentialSourceOf } from './credential-source';
 import { TCALENDAR_STRATEGY } from './tcalendar.strategy';
 
 const ACCEPTED_METHODS = 'tcalendar:accepted-methods';
@@ -18,16 +20,26 @@ export const CurrentUser = createParamDecorator(
     context.switchToHttp().getRequest<Request & { user: AuthenticatedUser }>().user,
 );
 
-/** Authenticates with the credential chain; failures surface as coded errors for the exception filters. */
+/**
+ * Authenticates with the passport strategy (the credential chain); failures surface as coded errors for the
+ * exception filters. A credential whose validation this process already holds (a cached OIDC token) is accepted
+ * without going through passport: the strategy verified it when it was first seen.
+ */
 @Injectable()
 export class AuthenticatedGuard extends AuthGuard(TCALENDAR_STRATEGY) {
-  constructor(private readonly reflector: Reflector) {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly chain: AuthenticationChain,
+  ) {
     super();
   }
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
-    await super.canActivate(context);
-    const user = context.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>().user;
+    const request = context.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>();
+    const cached = this.chain.authenticateFromCache(credentialSourceOf(request));
+    if (cached) request.user = cached;
+    else await super.canActivate(context);
+    const user = request.user;
     const accepted = this.reflector.getAllAndOverride<AuthenticationMethod[] | undefined>(ACCEPTED_METHODS, [
       context.getHandler(),
       context.getClass(),
