@@ -3,6 +3,7 @@
 // Prints one JSON line: {"requests", "errors", "rps", "p50Ms", "p99Ms"}.
 import { Pool } from 'undici';
 import process from 'node:process';
+import { URL } from 'node:url';
 
 const [url, durationArg, connectionsArg, method = 'GET', ...headerArgs] = process.argv.slice(2);
 const durationMs = Number(durationArg);
