@@ -34,8 +34,17 @@ async function main(): Promise<void> {
   const seconds = Number(process.argv[2] ?? 8);
   const provider = await TestOidcProvider.start();
   const cache = process.env.BENCH_CACHE ?? 'redis';
-  prepareBenchEnvironment({ ...provider.env(), DOMAINS: 'twake.test', ...(cache === 'memory' ? { REDIS_URL: undefined } : {}) });
-  await provider.addAccount({ sub: 'bench-sub', email: 'bench@twake.test', given_name: 'Bench', family_name: 'User' });
+  prepareBenchEnvironment({
+    ...provider.env(),
+    DOMAINS: 'twake.test',
+    ...(cache === 'memory' ? { REDIS_URL: undefined } : {}),
+  });
+  await provider.addAccount({
+    sub: 'bench-sub',
+    email: 'bench@twake.test',
+    given_name: 'Bench',
+    family_name: 'User',
+  });
 
   @Module({ imports: [AppModule.forRoot()], controllers: [BenchController] })
   class BenchModule {}
@@ -65,11 +74,21 @@ async function main(): Promise<void> {
   const counters = await provider.counters();
 
   const cost = (1 - guarded.rps / open.rps) * 100;
-  console.log(`auth benchmark (3 alternating rounds of ${seconds}s, medians, 32 connections, cache: ${process.env.REDIS_URL ? 'Redis' : 'memory'})`);
-  console.log(`  open endpoint        ${format(open.rps, 0)} req/s   p50 ${format(open.p50Ms, 2)} ms   p99 ${format(open.p99Ms, 2)} ms   errors ${open.errors}`);
-  console.log(`  cached OIDC token    ${format(guarded.rps, 0)} req/s   p50 ${format(guarded.p50Ms, 2)} ms   p99 ${format(guarded.p99Ms, 2)} ms   errors ${guarded.errors}`);
-  console.log(`  ratio guarded/open   ${format(guarded.rps / open.rps, 3)}   (authentication costs ${format(cost)}%, target < 10%)`);
-  console.log(`  introspection calls  ${counters.introspection} for ${authenticated} authenticated requests (target: 1 per token per cache period)`);
+  console.log(
+    `auth benchmark (3 alternating rounds of ${seconds}s, medians, 32 connections, cache: ${process.env.REDIS_URL ? 'Redis' : 'memory'})`,
+  );
+  console.log(
+    `  open endpoint        ${format(open.rps, 0)} req/s   p50 ${format(open.p50Ms, 2)} ms   p99 ${format(open.p99Ms, 2)} ms   errors ${open.errors}`,
+  );
+  console.log(
+    `  cached OIDC token    ${format(guarded.rps, 0)} req/s   p50 ${format(guarded.p50Ms, 2)} ms   p99 ${format(guarded.p99Ms, 2)} ms   errors ${guarded.errors}`,
+  );
+  console.log(
+    `  ratio guarded/open   ${format(guarded.rps / open.rps, 3)}   (authentication costs ${format(cost)}%, target < 10%)`,
+  );
+  console.log(
+    `  introspection calls  ${counters.introspection} for ${authenticated} authenticated requests (target: 1 per token per cache period)`,
+  );
 
   await app.close();
   const database = await TestDatabase.open();

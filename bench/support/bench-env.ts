@@ -44,7 +44,10 @@ export interface LoadResult {
 }
 
 /** Runs the load generator in its own process against `url`. */
-export function load(url: string, options: { durationMs: number; connections: number; method?: string; headers?: Record<string, string> }): Promise<LoadResult> {
+export function load(
+  url: string,
+  options: { durationMs: number; connections: number; method?: string; headers?: Record<string, string> },
+): Promise<LoadResult> {
   const args = [
     join(__dirname, 'load.mjs'),
     url,
@@ -57,7 +60,11 @@ export function load(url: string, options: { durationMs: number; connections: nu
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(output) as LoadResult) : reject(new Error(`load generator exited with ${code}`))));
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve(JSON.parse(output) as LoadResult)
+        : reject(new Error(`load generator exited with ${code}`)),
+    );
   });
 }
 

@@ -8,7 +8,9 @@ import { URL } from 'node:url';
 const [url, durationArg, connectionsArg, method = 'GET', ...headerArgs] = process.argv.slice(2);
 const durationMs = Number(durationArg);
 const connections = Number(connectionsArg);
-const headers = Object.fromEntries(headerArgs.map((item) => [item.slice(0, item.indexOf(':')), item.slice(item.indexOf(':') + 1).trim()]));
+const headers = Object.fromEntries(
+  headerArgs.map((item) => [item.slice(0, item.indexOf(':')), item.slice(item.indexOf(':') + 1).trim()]),
+);
 const target = new URL(url);
 const pool = new Pool(target.origin, { connections, pipelining: 1 });
 const latencies = [];

@@ -36,9 +36,14 @@ const provider = new Provider(issuer, {
     },
   ],
   jwks: { keys: [jwk] },
-  claims: { openid: ['sub', 'sid'], email: ['email', 'email_verified'], profile: ['given_name', 'family_name', 'name'] },
+  claims: {
+    openid: ['sub', 'sid'],
+    email: ['email', 'email_verified'],
+    profile: ['given_name', 'family_name', 'name'],
+  },
   features: { introspection: { enabled: true }, devInteractions: { enabled: false } },
-  extraTokenClaims: (_ctx, token) => (token.tcalAudience !== undefined ? { tcal_aud: token.tcalAudience } : undefined),
+  extraTokenClaims: (_ctx, token) =>
+    token.tcalAudience !== undefined ? { tcal_aud: token.tcalAudience } : undefined,
   findAccount: (_ctx, id) => {
     const claims = accounts.get(id);
     return claims ? { accountId: id, claims: () => ({ sub: id, ...claims }) } : undefined;
@@ -72,7 +77,13 @@ async function issueToken({ sub, sid, aud = ['tcalendar'], expiresIn = 3600 }) {
   const grant = new provider.Grant({ accountId: sub, clientId: CLIENT_ID });
   grant.addOIDCScope('openid email profile');
   const grantId = await grant.save();
-  const token = new provider.AccessToken({ accountId: sub, client, grantId, scope: 'openid email profile', expiresWithSession: false });
+  const token = new provider.AccessToken({
+    accountId: sub,
+    client,
+    grantId,
+    scope: 'openid email profile',
+    expiresWithSession: false,
+  });
   if (sid) token.sid = sid;
   token.expiresIn = expiresIn;
   // oidc-provider refuses userinfo calls with audience-bound tokens, unlike the providers used in production
@@ -83,7 +94,12 @@ async function issueToken({ sub, sid, aud = ['tcalendar'], expiresIn = 3600 }) {
 }
 
 async function logoutToken({ sid, sub, aud = CLIENT_ID, events = true, nonce }) {
-  const claims = { jti: randomUUID(), ...(sid ? { sid } : {}), ...(sub ? { sub } : {}), ...(nonce ? { nonce } : {}) };
+  const claims = {
+    jti: randomUUID(),
+    ...(sid ? { sid } : {}),
+    ...(sub ? { sub } : {}),
+    ...(nonce ? { nonce } : {}),
+  };
   if (events) claims.events = { 'http://schemas.openid.net/event/backchannel-logout': {} };
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'RS256', kid: jwk.kid, typ: 'logout+jwt' })
@@ -102,8 +118,10 @@ server.on('request', async (req, res) => {
       accounts.set(sub, claims);
       return json(res, 201, { sub });
     }
-    if (req.url === '/test/tokens' && req.method === 'POST') return json(res, 201, { token: await issueToken(await readBody(req)) });
-    if (req.url === '/test/logout-tokens' && req.method === 'POST') return json(res, 201, { token: await logoutToken(await readBody(req)) });
+    if (req.url === '/test/tokens' && req.method === 'POST')
+      return json(res, 201, { token: await issueToken(await readBody(req)) });
+    if (req.url === '/test/logout-tokens' && req.method === 'POST')
+      return json(res, 201, { token: await logoutToken(await readBody(req)) });
     if (req.url === '/test/revocations' && req.method === 'POST') {
       const { token } = await readBody(req);
       const found = await provider.AccessToken.find(token);
