@@ -5,7 +5,7 @@ import { Agent } from 'undici';
 import { Cache, MemoryCache } from '@app/cache';
 import type { AllConfig } from '@app/config';
 import { Directory } from '@app/directory';
-import { DomainRepository, UserRepository } from '@app/persistence';
+import { AuthTicketRepository, DomainRepository, UserRepository } from '@app/persistence';
 import { AuthenticationChain, CREDENTIAL_RESOLVERS } from './authentication-chain';
 import { BasicCredentialResolver } from './basic/basic.resolver';
 import { LdapPasswordVerifier } from './basic/ldap-password-verifier';
@@ -22,6 +22,8 @@ import { AuthenticatedGuard } from './passport/authenticated.guard';
 import { TcalendarStrategy } from './passport/tcalendar.strategy';
 import { UserProvisioner } from './provisioning/user-provisioner';
 import { TechnicalTokenService } from './technical/technical-token.service';
+import { TicketCredentialResolver } from './ticket/ticket.resolver';
+import { TicketService } from './ticket/ticket.service';
 
 const AUTH_HTTP_AGENT = Symbol('AUTH_HTTP_AGENT');
 /** How long a node trusts its own copy of a Redis-cached token validation (bounds cross-node logout delay). */
@@ -91,6 +93,11 @@ const auth = (config: Config) => config.get('auth', { infer: true });
         new BackChannelLogoutService(cache, auth(config).oidc),
     },
     {
+      provide: TicketService,
+      inject: [AuthTicketRepository],
+      useFactory: (tickets: AuthTicketRepository) => new TicketService(tickets),
+    },
+    {
       provide: CREDENTIAL_RESOLVERS,
       inject: [
         ConfigService,
@@ -100,6 +107,7 @@ const auth = (config: Config) => config.get('auth', { infer: true });
         OidcTokenCache,
         UserProvisioner,
         AUTH_HTTP_AGENT,
+        TicketService,
       ],
       useFactory: (
         config: Config,
@@ -109,6 +117,7 @@ const auth = (config: Config) => config.get('auth', { infer: true });
         cache: OidcTokenCache,
         provisioner: UserProvisioner,
         agent: Agent,
+        tickets: TicketService,
       ) => {
         const settings = auth(config);
         const introspector = settings.oidc ? new OidcIntrospector(settings.oidc, agent) : null;
@@ -116,6 +125,7 @@ const auth = (config: Config) => config.get('auth', { infer: true });
           new BasicCredentialResolver(settings, passwords),
           new JwtCredentialResolver(jwt, domains, settings.adminUsername),
           new OidcCredentialResolver(settings, introspector, cache, provisioner, agent),
+          new TicketCredentialResolver(tickets, settings.adminUsername),
         ];
       },
     },
@@ -124,6 +134,7 @@ const auth = (config: Config) => config.get('auth', { infer: true });
     AuthenticatedGuard,
   ],
   exports: [
+    TicketService,
     UserJwtService,
     TechnicalTokenService,
     AuthenticationChain,

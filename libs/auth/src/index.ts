@@ -10,3 +10,5 @@ export * from './oidc/oidc-token-cache';
 export * from './passport/authenticated.guard';
 export * from './provisioning/user-provisioner';
 export * from './technical/technical-token.service';
+export * from './ticket/ticket.service';
+export * from './passport/credential-source';

@@ -5,3 +5,5 @@ export * from './users/user.repository';
 export * from './domains/domain';
 export * from './domains/domain.errors';
 export * from './domains/domain.repository';
+export * from './auth-tickets/auth-ticket';
+export * from './auth-tickets/auth-ticket.repository';

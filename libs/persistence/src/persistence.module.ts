@@ -3,6 +3,9 @@ import { ConfigService } from '@nestjs/config';
 import { MongooseModule } from '@nestjs/mongoose';
 import { TerminusModule } from '@nestjs/terminus';
 import type { AllConfig } from '@app/config';
+import { AuthTicketMongoRepository } from './auth-tickets/auth-ticket.mongo.repository';
+import { AuthTicketRepository } from './auth-tickets/auth-ticket.repository';
+import { AuthTicketDocument, AuthTicketSchema } from './auth-tickets/auth-ticket.schema';
 import { DomainMongoRepository } from './domains/domain.mongo.repository';
 import { DomainRepository } from './domains/domain.repository';
 import { DomainDocument, DomainSchema } from './domains/domain.schema';
@@ -36,6 +39,7 @@ import { UserDocument, UserSchema } from './users/user.schema';
     MongooseModule.forFeature([
       { name: UserDocument.name, schema: UserSchema },
       { name: DomainDocument.name, schema: DomainSchema },
+      { name: AuthTicketDocument.name, schema: AuthTicketSchema },
     ]),
   ],
   providers: [
@@ -44,7 +48,8 @@ import { UserDocument, UserSchema } from './users/user.schema';
     MongoCommandMetrics,
     { provide: UserRepository, useClass: UserMongoRepository },
     { provide: DomainRepository, useClass: DomainMongoRepository },
+    { provide: AuthTicketRepository, useClass: AuthTicketMongoRepository },
   ],
-  exports: [UserRepository, DomainRepository],
+  exports: [UserRepository, DomainRepository, AuthTicketRepository],
 })
 export class PersistenceModule {}

@@ -2,10 +2,11 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { Connection } from 'mongoose';
 import { CollectionIndexes, IndexSpec } from './index-spec';
+import { AUTH_TICKET_INDEXES } from '../auth-tickets/auth-ticket.schema';
 import { DOMAIN_INDEXES } from '../domains/domain.schema';
 import { USER_INDEXES } from '../users/user.schema';
 
-export const ALL_INDEXES: CollectionIndexes[] = [USER_INDEXES, DOMAIN_INDEXES];
+export const ALL_INDEXES: CollectionIndexes[] = [USER_INDEXES, DOMAIN_INDEXES, AUTH_TICKET_INDEXES];
 
 const NOT_IMPLEMENTED = /not implemented|not supported/i;
 
