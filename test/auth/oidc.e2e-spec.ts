@@ -61,6 +61,17 @@ describe('OIDC opaque bearer tokens against a real OpenID provider', () => {
     expect(await provider.counters()).toEqual({ introspection: 1, userinfo: 1 });
   });
 
+  it('times introspection and userinfo calls in the metrics', async () => {
+    await generate(await provider.issueToken({ sub: 'alice-sub' })).expect(200);
+    const metrics = await service
+      .admin()
+      .get('/metrics')
+      .query('name[]=introspection_lookup_count&name[]=userinfo_lookup_count')
+      .expect(200);
+    expect(metrics.text).toMatch(/^introspection_lookup_count [1-9]/m);
+    expect(metrics.text).toMatch(/^userinfo_lookup_count [1-9]/m);
+  });
+
   it('stores the validation in Redis in the layout of the original', async () => {
     const sid = `session-redis-${run}`;
     const token = await provider.issueToken({ sub: 'alice-sub', sid });

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { AuthConfig } from '@app/config';
+import { timed, timer } from '@app/observability';
 import { AuthenticatedUser, CredentialSource } from '../authenticated-user';
 import { AuthenticationRejectedError, MalformedCredentialError } from '../auth.errors';
 import { CredentialResolver } from '../credential-resolver';
@@ -39,7 +40,10 @@ export class BasicCredentialResolver extends CredentialResolver {
     if (username === this.config.adminUsername && sameSecret(password, this.config.adminPassword))
       return { username, isAdmin: true, method: 'basic' };
     if (!this.config.basicAuthEnabled) return undefined;
-    if (await this.passwords.verify(username, password)) return { username, isAdmin: false, method: 'basic' };
+    const verified = await timed(timer('basic_auth', 'Password checks of Basic authentication'), () =>
+      this.passwords.verify(username, password),
+    );
+    if (verified) return { username, isAdmin: false, method: 'basic' };
     throw new AuthenticationRejectedError('wrong username or password');
   }
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JWTPayload, SignJWT, errors, jwtVerify } from 'jose';
+import { timed, timer } from '@app/observability';
 import { JwtKeys } from './jwt-keys';
 
 export const JWT_VALIDITY_MS = Symbol('JWT_VALIDITY_MS');
@@ -19,11 +20,13 @@ export class UserJwtService {
 
   /** Any other token signed with the same key (participation links, moderation links). */
   sign(claims: JWTPayload, expiresAtMs: number, now = Date.now()): Promise<string> {
-    return new SignJWT(claims)
-      .setProtectedHeader({ typ: 'JWT', alg: 'RS256' })
-      .setIssuedAt(Math.floor(now / 1000))
-      .setExpirationTime(Math.floor(expiresAtMs / 1000))
-      .sign(this.keys.privateKey);
+    return timed(timer('jwt_signer', 'RS256 signatures of issued JWTs'), () =>
+      new SignJWT(claims)
+        .setProtectedHeader({ typ: 'JWT', alg: 'RS256' })
+        .setIssuedAt(Math.floor(now / 1000))
+        .setExpirationTime(Math.floor(expiresAtMs / 1000))
+        .sign(this.keys.privateKey),
+    );
   }
 
   /** The payload when one of the public keys verifies the token and it has not expired; throws otherwise. */

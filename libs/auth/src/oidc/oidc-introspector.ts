@@ -1,5 +1,6 @@
 import { Agent, request } from 'undici';
 import type { OidcConfig } from '@app/config';
+import { timed, timer } from '@app/observability';
 import { AuthenticationRejectedError } from '../auth.errors';
 import { OidcTokenEntry } from './oidc-token-cache';
 
@@ -41,30 +42,34 @@ export class OidcIntrospector {
 
   async introspect(token: string): Promise<IntrospectedToken> {
     const [userinfo, introspection] = await Promise.all([
-      jsonObject(
-        request(this.config.userInfoUrl, {
-          method: 'GET',
-          dispatcher: this.agent,
-          headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
-          signal: AbortSignal.timeout(TIMEOUT_MS),
-        }),
-        'userinfo',
+      timed(timer('userinfo_lookup', 'OIDC userinfo calls'), () =>
+        jsonObject(
+          request(this.config.userInfoUrl, {
+            method: 'GET',
+            dispatcher: this.agent,
+            headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+            signal: AbortSignal.timeout(TIMEOUT_MS),
+          }),
+          'userinfo',
+        ),
       ),
-      jsonObject(
-        request(this.config.introspectUrl, {
-          method: 'POST',
-          dispatcher: this.agent,
-          headers: {
-            'content-type': 'application/x-www-form-urlencoded',
-            accept: 'application/json',
-            ...(this.config.introspectCredentials
-              ? { authorization: this.config.introspectCredentials }
-              : {}),
-          },
-          body: new URLSearchParams({ token }).toString(),
-          signal: AbortSignal.timeout(TIMEOUT_MS),
-        }),
-        'introspection',
+      timed(timer('introspection_lookup', 'OIDC token introspection calls'), () =>
+        jsonObject(
+          request(this.config.introspectUrl, {
+            method: 'POST',
+            dispatcher: this.agent,
+            headers: {
+              'content-type': 'application/x-www-form-urlencoded',
+              accept: 'application/json',
+              ...(this.config.introspectCredentials
+                ? { authorization: this.config.introspectCredentials }
+                : {}),
+            },
+            body: new URLSearchParams({ token }).toString(),
+            signal: AbortSignal.timeout(TIMEOUT_MS),
+          }),
+          'introspection',
+        ),
       ),
     ]);
     if (typeof introspection.active !== 'boolean')
