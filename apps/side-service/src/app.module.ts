@@ -16,6 +16,7 @@ import { AuthFeatureModule } from './auth/auth.module';
 import { DomainsModule } from './domains/domains.module';
 import { RestExceptionFilter } from './http/rest-exception.filter';
 import { HealthQueriesModule } from './health/health-queries.module';
+import { TasksModule } from './tasks/tasks.module';
 import { UsersModule } from './users/users.module';
 
 const infrastructure = [
@@ -27,7 +28,7 @@ const infrastructure = [
   DavClientModule,
   AuthModule,
 ];
-const features = [DomainsModule, UsersModule, HealthQueriesModule, AuthFeatureModule];
+const features = [DomainsModule, UsersModule, HealthQueriesModule, AuthFeatureModule, TasksModule];
 
 /** The side service: REST API, AMQP consumers and schedulers. The webadmin server borrows its buses. */
 @Module({})

@@ -6,6 +6,7 @@ import { LoggerModule, Params } from 'nestjs-pino';
 import type { WebadminConfig } from '@app/config';
 import { RevokedTokenController } from './auth/revoked-token.controller';
 import { DomainsController } from './domains/domains.controller';
+import { TasksController } from './tasks/tasks.controller';
 import { HealthcheckController } from './health/healthcheck.controller';
 import { WebadminAuthGuard } from './http/webadmin-auth.guard';
 import { WebadminExceptionFilter } from './http/webadmin-exception.filter';
@@ -27,6 +28,7 @@ const controllers = [
   DomainRegisteredUsersController,
   HealthcheckController,
   RevokedTokenController,
+  TasksController,
 ];
 
 /**

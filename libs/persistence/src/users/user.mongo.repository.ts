@@ -5,9 +5,9 @@ import { isObjectIdHex } from '@app/core';
 import { isDuplicateKeyError } from '../mongo/duplicate-key';
 import { NewUser, User, UserUpdate } from './user';
 import { UserAlreadyExistsError, UserNotFoundError } from './user.errors';
-import { UserMapper } from './user.mapper';
+import { UserMapper, loginOf, splitFirstnames } from './user.mapper';
 import { UserDocument } from './user.schema';
-import { UserRepository } from './user.repository';
+import { BackfillProgress, UserRepository } from './user.repository';
 
 @Injectable()
 export class UserMongoRepository extends UserRepository {
@@ -78,6 +78,31 @@ export class UserMongoRepository extends UserRepository {
       if (isDuplicateKeyError(error)) throw new UserAlreadyExistsError(update.email);
       throw error;
     }
+  }
+
+  async backfillMissingFields(progress: BackfillProgress, signal?: AbortSignal): Promise<void> {
+    const cursor = this.model
+      .find({ $or: [{ email: { $exists: false } }, { firstnames: { $exists: false } }] })
+      .sort({ _id: 1 })
+      .lean<UserDocument>()
+      .cursor();
+    for await (const document of cursor) {
+      if (signal?.aborted) break;
+      progress.processed++;
+      const set: Partial<UserDocument> = {};
+      const login =
+        document.accounts?.find((account) => account.type === 'email')?.emails?.[0] ?? loginOf(document);
+      if (document.email === undefined && login) set.email = login.toLowerCase();
+      if (document.firstnames === undefined) set.firstnames = splitFirstnames(document.firstname ?? '');
+      if (Object.keys(set).length === 0) continue;
+      try {
+        await this.model.updateOne({ _id: document._id }, { $set: set }).exec();
+        progress.upgraded++;
+      } catch {
+        progress.failed++;
+      }
+    }
+    await cursor.close();
   }
 
   async deleteByEmail(email: string): Promise<boolean> {

@@ -1,5 +1,11 @@
 import { NewUser, User, UserUpdate } from './user';
 
+export interface BackfillProgress {
+  processed: number;
+  upgraded: number;
+  failed: number;
+}
+
 /** Port over the `users` collection. Implementations never replace legacy documents. */
 export abstract class UserRepository {
   /** Throws `UserAlreadyExistsError` when the address is taken. */
@@ -12,6 +18,11 @@ export abstract class UserRepository {
   abstract update(id: string, update: UserUpdate): Promise<void>;
   /** The stored `password` field of the user with that address (an OpenPaaS bcrypt hash, or a placeholder). */
   abstract findPasswordHash(email: string): Promise<string | undefined>;
+  /**
+   * Sets `email` (from the first account address) and `firstnames` on every document lacking one of them.
+   * `progress` is told about each document scanned; a failed update (e.g. duplicate e-mail) is counted, not fatal.
+   */
+  abstract backfillMissingFields(progress: BackfillProgress, signal?: AbortSignal): Promise<void>;
   /** Returns whether a document was deleted. */
   abstract deleteByEmail(email: string): Promise<boolean>;
 }

@@ -1,9 +1,12 @@
-import { Body, Controller, Delete, Get, Head, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Head, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { isObjectIdHex } from '@app/core';
 import { DomainNotFoundError } from '@app/persistence';
+import { AddMissingFieldsCommand } from '../../users/commands/add-missing-fields/add-missing-fields.command';
 import { DeleteUserCommand } from '../../users/commands/delete-user/delete-user.command';
+import { taskSubmitted } from '../tasks/task-json';
 import { RegisterUserCommand } from '../../users/commands/register-user/register-user.command';
 import { UpdateUserCommand } from '../../users/commands/update-user/update-user.command';
 import { FindUserQuery } from '../../users/queries/find-user/find-user.query';
@@ -58,7 +61,23 @@ export class RegisteredUsersController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Register a user (OpenPaaS user document)' })
   @ApiBody({ type: RegisteredUserRequestDto })
-  async register(@Body() body: unknown): Promise<void> {
+  @ApiQuery({
+    name: 'action',
+    required: false,
+    description: 'addMissingFields: start the backfill task instead',
+  })
+  async register(
+    @Body() body: unknown,
+    @Query('action') action: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<{ taskId: string } | void> {
+    if (action !== undefined) {
+      if (action !== 'addMissingFields')
+        throw WebadminError.invalidArgument(
+          `Invalid action: '${action}'. Supported actions are: addMissingFields`,
+        );
+      return taskSubmitted(response, await this.commandBus.execute(new AddMissingFieldsCommand()), false);
+    }
     const { email, firstname, lastname } = parseRegisteredUserBody(body);
     await this.commandBus
       .execute(new RegisterUserCommand(email, firstname, lastname))
