@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
+import { AddDomainAdminHandler } from './commands/add-domain-admin/add-domain-admin.handler';
 import { CreateDomainHandler } from './commands/create-domain/create-domain.handler';
+import { RevokeDomainAdminHandler } from './commands/revoke-domain-admin/revoke-domain-admin.handler';
+import { ListDomainAdminsHandler } from './queries/list-domain-admins/list-domain-admins.handler';
 import { DomainProvisioning } from './domain-provisioning';
 import { GetDomainHandler } from './queries/get-domain/get-domain.handler';
 import { ListDomainsHandler } from './queries/list-domains/list-domains.handler';
 
-const commandHandlers = [CreateDomainHandler];
-const queryHandlers = [ListDomainsHandler, GetDomainHandler];
+const commandHandlers = [CreateDomainHandler, AddDomainAdminHandler, RevokeDomainAdminHandler];
+const queryHandlers = [ListDomainsHandler, GetDomainHandler, ListDomainAdminsHandler];
 
 @Module({ providers: [...commandHandlers, ...queryHandlers, DomainProvisioning] })
 export class DomainsModule {}

@@ -5,6 +5,7 @@ import { PrometheusModule } from '@willsoto/nestjs-prometheus';
 import { LoggerModule, Params } from 'nestjs-pino';
 import type { WebadminConfig } from '@app/config';
 import { RevokedTokenController } from './auth/revoked-token.controller';
+import { DomainAdminsController } from './domains/domain-admins.controller';
 import { DomainsController } from './domains/domains.controller';
 import { TasksController } from './tasks/tasks.controller';
 import { HealthcheckController } from './health/healthcheck.controller';
@@ -29,6 +30,7 @@ const controllers = [
   HealthcheckController,
   RevokedTokenController,
   TasksController,
+  DomainAdminsController,
 ];
 
 /**

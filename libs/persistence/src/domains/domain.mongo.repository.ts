@@ -44,6 +44,51 @@ export class DomainMongoRepository extends DomainRepository {
     }
   }
 
+  async addAdministrators(domainId: string, userIds: string[]): Promise<void> {
+    const domain = await this.findById(domainId);
+    if (!domain) return;
+    const present = new Set(domain.administrators.map((admin) => admin.userId));
+    const missing = [...new Set(userIds)].filter((id) => !present.has(id) && isObjectIdHex(id));
+    if (missing.length === 0) return;
+    const now = new Date();
+    await this.model
+      .updateOne(
+        { _id: new Types.ObjectId(domainId) },
+        {
+          $push: {
+            administrators: {
+              $each: missing.map((id) => ({
+                user_id: new Types.ObjectId(id),
+                timestamps: { creation: now },
+              })),
+            },
+          },
+        },
+      )
+      .exec();
+  }
+
+  /**
+   * FerretDB 1.x implements `$pull` by exact element match only, so the element is removed by rewriting the array
+   * with `$set`, guarded by the array read (optimistic concurrency, a few attempts).
+   */
+  async revokeAdministrator(domainId: string, userId: string): Promise<void> {
+    if (!isObjectIdHex(domainId) || !isObjectIdHex(userId)) return;
+    const _id = new Types.ObjectId(domainId);
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const document = await this.model.findById(_id, { administrators: 1 }).lean<DomainDocument>().exec();
+      const current = document?.administrators;
+      if (!current?.some((admin) => admin.user_id.toHexString() === userId)) return;
+      const kept = current.filter((admin) => admin.user_id.toHexString() !== userId);
+      const result = await this.model.collection.updateOne(
+        { _id, administrators: current },
+        { $set: { administrators: kept } },
+      );
+      if (result.matchedCount > 0) return;
+    }
+    throw new Error(`administrators of domain ${domainId} changed concurrently too often`);
+  }
+
   async ensure(name: string): Promise<Domain> {
     const existing = await this.findByName(name);
     if (existing) return existing;
