@@ -17,6 +17,7 @@ import { DomainsModule } from './domains/domains.module';
 import { RestExceptionFilter } from './http/rest-exception.filter';
 import { HealthQueriesModule } from './health/health-queries.module';
 import { TasksModule } from './tasks/tasks.module';
+import { DirectoryUsersModule } from './directory-users/directory-users.module';
 import { UsersModule } from './users/users.module';
 
 const infrastructure = [
@@ -28,7 +29,14 @@ const infrastructure = [
   DavClientModule,
   AuthModule,
 ];
-const features = [DomainsModule, UsersModule, HealthQueriesModule, AuthFeatureModule, TasksModule];
+const features = [
+  DomainsModule,
+  UsersModule,
+  HealthQueriesModule,
+  AuthFeatureModule,
+  TasksModule,
+  DirectoryUsersModule,
+];
 
 /** The side service: REST API, AMQP consumers and schedulers. The webadmin server borrows its buses. */
 @Module({})

@@ -4,11 +4,11 @@ import { PassportModule } from '@nestjs/passport';
 import { Agent } from 'undici';
 import { Cache, MemoryCache } from '@app/cache';
 import type { AllConfig } from '@app/config';
-import { Directory } from '@app/directory';
+import { CredentialDirectory, Directory } from '@app/directory';
 import { AuthTicketRepository, DomainRepository, UserRepository } from '@app/persistence';
 import { AuthenticationChain, CREDENTIAL_RESOLVERS } from './authentication-chain';
 import { BasicCredentialResolver } from './basic/basic.resolver';
-import { LdapPasswordVerifier } from './basic/ldap-password-verifier';
+import { DirectoryPasswordVerifier, FirstMatchPasswordVerifier } from './basic/directory-password-verifier';
 import { PasswordVerifier } from './basic/password-verifier';
 import { StoredPasswordVerifier } from './basic/stored-password-verifier';
 import { JwtKeys } from './jwt/jwt-keys';
@@ -62,9 +62,15 @@ const auth = (config: Config) => config.get('auth', { infer: true });
     },
     {
       provide: PasswordVerifier,
-      inject: [Directory, UserRepository],
-      useFactory: (directory: Directory | null, users: UserRepository) =>
-        directory ? new LdapPasswordVerifier(directory) : new StoredPasswordVerifier(users),
+      inject: [CredentialDirectory, Directory, UserRepository],
+      // LDAP: bind. Otherwise the in-memory directory of /users, then the OpenPaaS password hashes in MongoDB.
+      useFactory: (credentials: CredentialDirectory, ldap: Directory | null, users: UserRepository) =>
+        ldap
+          ? new DirectoryPasswordVerifier(credentials)
+          : new FirstMatchPasswordVerifier([
+              new DirectoryPasswordVerifier(credentials),
+              new StoredPasswordVerifier(users),
+            ]),
     },
     {
       provide: UserProvisioner,

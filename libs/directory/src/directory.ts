@@ -23,6 +23,8 @@ export abstract class Directory {
   abstract findByLogin(login: string): Promise<DirectoryEntry | undefined>;
   /** Binds as the entry found for `login`; `false` for an unknown login or a wrong password. */
   abstract verifyPassword(login: string, password: string): Promise<boolean>;
+  /** Login attributes (e-mails) of every entry, optionally only those ending with `@<domain>`. */
+  abstract listLogins(domain?: string): Promise<string[]>;
   /** Names for provisioning: lastname = sn, firstname = cn without the sn text (or cn). */
   abstract resolveNames(email: string): Promise<PersonNames | undefined>;
 }

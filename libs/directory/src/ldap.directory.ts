@@ -46,6 +46,24 @@ export class LdapDirectory extends Directory {
     }
   }
 
+  async listLogins(domain?: string): Promise<string[]> {
+    const attribute = this.config.userIdAttribute;
+    const objectClass = `(objectClass=${escapeFilterValue(this.config.userObjectClass)})`;
+    const filter = domain ? `(&${objectClass}(${attribute}=*@${escapeFilterValue(domain)}))` : objectClass;
+    return this.withClient(async (client) => {
+      const { searchEntries } = await client.search(this.config.userListBase, {
+        scope: 'sub',
+        filter,
+        attributes: [attribute],
+        paged: true,
+      });
+      return searchEntries
+        .map((entry) => first(entry[attribute])?.toLowerCase())
+        .filter((login): login is string => Boolean(login))
+        .sort();
+    });
+  }
+
   async resolveNames(email: string): Promise<PersonNames | undefined> {
     try {
       const entry = await this.withClient((client) => this.search(client, 'mail', email, false));

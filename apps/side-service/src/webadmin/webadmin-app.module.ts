@@ -6,6 +6,7 @@ import { LoggerModule, Params } from 'nestjs-pino';
 import type { WebadminConfig } from '@app/config';
 import { RevokedTokenController } from './auth/revoked-token.controller';
 import { DomainAdminsController } from './domains/domain-admins.controller';
+import { DirectoryUsersController } from './directory-users/directory-users.controller';
 import { DomainsController } from './domains/domains.controller';
 import { TasksController } from './tasks/tasks.controller';
 import { HealthcheckController } from './health/healthcheck.controller';
@@ -31,6 +32,7 @@ const controllers = [
   RevokedTokenController,
   TasksController,
   DomainAdminsController,
+  DirectoryUsersController,
 ];
 
 /**

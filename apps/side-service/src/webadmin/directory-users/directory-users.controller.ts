@@ -1,0 +1,81 @@
+import { Body, Controller, Delete, Get, Head, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { isValidMailAddress } from '@app/core';
+import { DeleteDirectoryUserCommand } from '../../directory-users/commands/delete-directory-user/delete-directory-user.command';
+import { SetDirectoryPasswordCommand } from '../../directory-users/commands/set-directory-password/set-directory-password.command';
+import { DirectoryUserExistsQuery } from '../../directory-users/queries/directory-user-exists/directory-user-exists.query';
+import { ListDirectoryUsersQuery } from '../../directory-users/queries/list-directory-users/list-directory-users.query';
+import { VerifyDirectoryPasswordQuery } from '../../directory-users/queries/verify-directory-password/verify-directory-password.query';
+import { WebadminError } from '../http/webadmin-error';
+import { existingDomain } from '../domains/domain-param';
+
+function username(raw: string): string {
+  if (!isValidMailAddress(raw.trim())) throw WebadminError.invalidArgument(`Invalid username: ${raw}`);
+  return raw.trim().toLowerCase();
+}
+
+function password(body: unknown): string {
+  const value = (body as { password?: unknown } | null)?.password;
+  if (typeof body !== 'object' || body === null || typeof value !== 'string')
+    throw WebadminError.invalidJson("'password' is required");
+  return value;
+}
+
+/** Authentication directory users (LDAP: read-only; otherwise a volatile in-memory store). */
+@ApiTags('Authentication directory users')
+@Controller()
+export class DirectoryUsersController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
+  ) {}
+
+  @Get('users')
+  @ApiOperation({ summary: 'Users of the authentication directory' })
+  async list(): Promise<{ username: string }[]> {
+    return (await this.queryBus.execute(new ListDirectoryUsersQuery())).map((name) => ({ username: name }));
+  }
+
+  @Head('users/:username')
+  @ApiOperation({ summary: 'Does the directory know this user' })
+  async exists(@Param('username') raw: string): Promise<void> {
+    if (!(await this.queryBus.execute(new DirectoryUserExistsQuery(username(raw)))))
+      throw WebadminError.notFound('User does not exist');
+  }
+
+  @Put('users/:username')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Add a user with a password (?force updates an existing one)' })
+  async put(
+    @Param('username') raw: string,
+    @Body() body: unknown,
+    @Query('force') force?: string,
+  ): Promise<void> {
+    await this.commandBus.execute(
+      new SetDirectoryPasswordCommand(username(raw), password(body), force !== undefined),
+    );
+  }
+
+  @Delete('users/:username')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove a user (also when absent)' })
+  async remove(@Param('username') raw: string): Promise<void> {
+    await this.commandBus.execute(new DeleteDirectoryUserCommand(username(raw)));
+  }
+
+  @Post('users/:username/verify')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Check a password: 204 when right, 401 otherwise' })
+  async verify(@Param('username') raw: string, @Body() body: unknown): Promise<void> {
+    if (!(await this.queryBus.execute(new VerifyDirectoryPasswordQuery(username(raw), password(body)))))
+      throw new WebadminError(401, 'InvalidArgument', 'Wrong username or password');
+  }
+
+  @Get('domains/:domain/users')
+  @ApiOperation({ summary: 'Usernames of the directory in that domain' })
+  async ofDomain(@Param('domain') raw: string): Promise<string[]> {
+    const domain = await existingDomain(this.queryBus, raw);
+    return this.queryBus.execute(new ListDirectoryUsersQuery(domain.name));
+  }
+}
