@@ -1,3 +1,6 @@
+import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
+import { SignJWT } from 'jose';
+import { writeRsaKeyPair } from '@app/testing';
 import { TestService, startTestService } from '../support/service-apps';
 
 describe('webadmin /metrics and API documentation', () => {
@@ -102,5 +105,47 @@ describe('webadmin static passwords', () => {
   it('keeps health checks and metrics public', async () => {
     await service.admin().get('/healthcheck/checks').expect(200);
     await service.admin().get('/metrics').expect(200);
+  });
+});
+
+describe('webadmin JWT authentication', () => {
+  let service: TestService;
+  const keys = writeRsaKeyPair();
+  const sign = (claims: Record<string, unknown>, key = createPrivateKey(keys.privateKeyPem)) =>
+    new SignJWT(claims).setProtectedHeader({ alg: 'RS256' }).setIssuedAt().setExpirationTime('5m').sign(key);
+
+  beforeAll(async () => {
+    service = await startTestService({
+      WEBADMIN_JWT_ENABLED: 'true',
+      WEBADMIN_JWT_PUBLIC_KEY_PATH: keys.publicKeyPath,
+    });
+  });
+  afterAll(() => service.close());
+
+  it('accepts an RS256 token of an admin', async () => {
+    await service
+      .admin()
+      .get('/domains')
+      .set('Authorization', `Bearer ${await sign({ sub: 'ops', admin: true })}`)
+      .expect(200);
+  });
+
+  it('answers the spec messages otherwise', async () => {
+    expect((await service.admin().get('/domains').expect(401)).body.message).toBe('No Bearer header.');
+    expect(
+      (await service.admin().get('/domains').set('Authorization', 'Bearer garbage').expect(401)).body.message,
+    ).toBe('Invalid token.');
+    const other = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+    const foreign = await sign({ sub: 'ops', admin: true }, other);
+    expect(
+      (await service.admin().get('/domains').set('Authorization', `Bearer ${foreign}`).expect(401)).body
+        .message,
+    ).toBe('Invalid token.');
+    const notAdmin = await sign({ sub: 'ops', admin: 'yes' });
+    expect(
+      (await service.admin().get('/domains').set('Authorization', `Bearer ${notAdmin}`).expect(401)).body
+        .message,
+    ).toBe('Non authorized user.');
+    await service.admin().get('/healthcheck/checks').expect(200);
   });
 });

@@ -5,3 +5,4 @@ export * from './validation/object-id';
 export * from './parsing/duration';
 export * from './parsing/size';
 export * from './ids/name-based-uuid';
+export * from './crypto/same-secret';

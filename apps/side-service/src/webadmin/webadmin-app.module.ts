@@ -57,7 +57,7 @@ export class WebadminAppModule {
         { provide: CommandBus, useValue: bridge.commandBus },
         { provide: QueryBus, useValue: bridge.queryBus },
         { provide: APP_FILTER, useClass: WebadminExceptionFilter },
-        { provide: APP_GUARD, useFactory: () => new WebadminAuthGuard(bridge.config.passwords) },
+        { provide: APP_GUARD, useFactory: () => new WebadminAuthGuard(bridge.config) },
       ],
     };
   }

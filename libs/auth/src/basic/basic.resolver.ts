@@ -1,5 +1,5 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { AuthConfig } from '@app/config';
+import { sameSecret } from '@app/core';
 import { timed, timer } from '@app/observability';
 import { AuthenticatedUser, CredentialSource } from '../authenticated-user';
 import { AuthenticationRejectedError, MalformedCredentialError } from '../auth.errors';
@@ -8,12 +8,6 @@ import { PasswordVerifier } from './password-verifier';
 
 /** Standard base64 plus the URL-safe alphabet; the original's narrower charset (no `+`, `/`) is not kept. */
 const BASE64 = /^[A-Za-z0-9+/_=-]+$/;
-
-export function sameSecret(a: string, b: string): boolean {
-  const left = Buffer.from(a, 'utf8');
-  const right = Buffer.from(b, 'utf8');
-  return left.length === right.length && timingSafeEqual(left, right);
-}
 
 /** `Authorization: Basic …`: the admin account always, regular users when BASIC_AUTH_ENABLED. */
 export class BasicCredentialResolver extends CredentialResolver {

@@ -1,7 +1,10 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
+import { KeyObject, createPublicKey } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { jwtVerify } from 'jose';
 import type { WebadminConfig } from '@app/config';
-import { timingSafeEqual } from 'node:crypto';
+import { sameSecret } from '@app/core';
 import { WebadminError } from './webadmin-error';
 
 const PUBLIC = [
@@ -12,39 +15,62 @@ const PUBLIC = [
   /^\/openapi\.json/,
 ];
 
-function same(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
-}
+const unauthorized = (message: string) => new WebadminError(401, 'InvalidArgument', message);
 
 /**
- * Static-password mode of the webadmin: `Password: <secret>` or `Authorization: Bearer <secret>`.
- * Full-access, read-only (GET/HEAD) and no-delete passwords. No password configured: no authentication.
+ * Webadmin authentication (webadmin spec §1.2), one mode for every private route:
+ * - JWT (`WEBADMIN_JWT_ENABLED`): `Authorization: Bearer <RS256 JWT>` with a `sub` and `admin: true`;
+ * - static passwords: `Password: <secret>` or `Authorization: Bearer <secret>`; full-access, read-only (GET/HEAD)
+ *   and no-delete passwords;
+ * - none when neither is configured.
+ * Health checks, metrics, back-channel logout and the API documentation stay public; OPTIONS always passes.
  */
 @Injectable()
 export class WebadminAuthGuard implements CanActivate {
-  constructor(private readonly passwords: WebadminConfig['passwords']) {}
+  private readonly jwtKey?: KeyObject;
 
-  canActivate(context: ExecutionContext): boolean {
-    const { full, readOnly, noDelete } = this.passwords;
-    if (full.length + readOnly.length + noDelete.length === 0) return true;
+  constructor(private readonly config: Pick<WebadminConfig, 'passwords' | 'jwt'>) {
+    if (config.jwt) this.jwtKey = createPublicKey(readFileSync(config.jwt.publicKeyPath, 'utf8'));
+  }
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<Request>();
     if (request.method === 'OPTIONS' || PUBLIC.some((pattern) => pattern.test(request.originalUrl)))
       return true;
+    if (this.jwtKey) return this.checkJwt(request);
+    return this.checkPassword(request);
+  }
+
+  private async checkJwt(request: Request): Promise<boolean> {
+    const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1]?.trim();
+    if (!token) throw unauthorized('No Bearer header.');
+    let claims: Record<string, unknown>;
+    try {
+      claims = (await jwtVerify(token, this.jwtKey!, { algorithms: ['RS256'] })).payload;
+    } catch {
+      throw unauthorized('Invalid token.');
+    }
+    if (typeof claims.sub !== 'string' || claims.sub === '' || claims.admin !== true)
+      throw unauthorized('Non authorized user.');
+    return true;
+  }
+
+  private checkPassword(request: Request): boolean {
+    const { full, readOnly, noDelete } = this.config.passwords;
+    if (full.length + readOnly.length + noDelete.length === 0) return true;
     const header = request.headers['password'];
     const bearer = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
     const secret = (Array.isArray(header) ? header[0] : header) ?? bearer;
-    if (!secret) throw new WebadminError(401, 'InvalidArgument', 'Missing password');
-    if (full.some((candidate) => same(candidate, secret))) return true;
-    if (readOnly.some((candidate) => same(candidate, secret))) {
+    if (!secret) throw unauthorized('Missing password');
+    if (full.some((candidate) => sameSecret(candidate, secret))) return true;
+    if (readOnly.some((candidate) => sameSecret(candidate, secret))) {
       if (request.method === 'GET' || request.method === 'HEAD') return true;
       throw new WebadminError(403, 'InvalidArgument', 'This password only allows GET and HEAD requests');
     }
-    if (noDelete.some((candidate) => same(candidate, secret))) {
+    if (noDelete.some((candidate) => sameSecret(candidate, secret))) {
       if (request.method !== 'DELETE') return true;
       throw new WebadminError(403, 'InvalidArgument', 'This password does not allow DELETE requests');
     }
-    throw new WebadminError(401, 'InvalidArgument', 'Wrong password');
+    throw unauthorized('Wrong password');
   }
 }
