@@ -3,7 +3,13 @@ import { ConfigService } from '@nestjs/config';
 import { Agent } from 'undici';
 import type { AllConfig, DavConfig } from '@app/config';
 import { DAV_CONFIG, DAV_HTTP_AGENT } from './dav-client.tokens';
+import { DavHttpClient } from './dav-http.client';
+import { DavClient } from './dav.client';
 import { DavHealthCheck } from './dav.health-check';
+import { DavEventUpdater } from './events/dav-event-updater';
+
+/** Connection establishment gets its own, shorter bound: an unreachable DAV server fails fast. */
+const MAX_CONNECT_TIMEOUT_MS = 5_000;
 
 class DavAgentShutdown implements OnApplicationShutdown {
   constructor(@Inject(DAV_HTTP_AGENT) private readonly agent: Agent) {}
@@ -12,7 +18,7 @@ class DavAgentShutdown implements OnApplicationShutdown {
   }
 }
 
-/** esn-sabre client. For now its reachability check; the client itself joins here. */
+/** esn-sabre client: HTTP layer (credentials, timeouts, keep-alive pool), typed operations, health check. */
 @Global()
 @Module({
   providers: [
@@ -30,12 +36,18 @@ class DavAgentShutdown implements OnApplicationShutdown {
           connections: 64,
           headersTimeout: config.responseTimeoutMs,
           bodyTimeout: config.responseTimeoutMs,
-          connect: config.trustAllCerts ? { rejectUnauthorized: false } : undefined,
+          connect: {
+            timeout: Math.min(config.responseTimeoutMs, MAX_CONNECT_TIMEOUT_MS),
+            ...(config.trustAllCerts ? { rejectUnauthorized: false } : {}),
+          },
         }),
     },
     DavHealthCheck,
     DavAgentShutdown,
+    DavHttpClient,
+    DavClient,
+    DavEventUpdater,
   ],
-  exports: [DAV_CONFIG, DAV_HTTP_AGENT],
+  exports: [DAV_CONFIG, DAV_HTTP_AGENT, DavHttpClient, DavClient, DavEventUpdater],
 })
 export class DavClientModule {}

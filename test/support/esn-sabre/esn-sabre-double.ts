@@ -1,0 +1,365 @@
+import { IncomingMessage, Server, ServerResponse, createServer } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { pipeline } from 'node:stream/promises';
+import { Db } from 'mongodb';
+import { CalendarJson, ESN_NS, escapeXml } from './calendar-json';
+import { Principal, PrincipalDirectory } from './principals';
+import { Radicale, UpstreamResponse } from './radicale';
+
+export interface EsnSabreDoubleOptions {
+  /** The real CalDAV/CardDAV server holding the data (Radicale from the stack). */
+  radicaleUrl: string;
+  /** The side service's database: users, domains, resources, team calendars. */
+  db: Db;
+  adminUser: string;
+  adminPassword: string;
+  /** Side service REST API, for technical-token introspection; may be set once the service listens. */
+  sideServiceUrl?: string;
+}
+
+/** One request as the double saw it, for assertions. */
+export interface SeenRequest {
+  method: string;
+  url: string;
+  headers: IncomingMessage['headers'];
+  principal?: Principal;
+}
+
+/** Request headers passed through to Radicale (framing and the standard DAV ones). */
+const FORWARDED = [
+  'accept',
+  'content-type',
+  'content-length',
+  'depth',
+  'destination',
+  'overwrite',
+  'if-match',
+  'if-none-match',
+  'prefer',
+];
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'te', 'trailer', 'upgrade']);
+
+class HttpAnswer extends Error {
+  constructor(
+    readonly status: number,
+    readonly text = '',
+  ) {
+    super(`${status} ${text}`);
+  }
+}
+
+/**
+ * Stands in for esn-sabre in tests: a thin HTTP layer in front of Radicale. It authenticates like esn-sabre
+ * (impersonation, technical tokens checked through the side service's introspection endpoint, domain isolation),
+ * answers the esn-specific requests (`.json` endpoints, `?export`, `?import`) by issuing standard ones, creates
+ * default calendars and address books lazily, and passes everything else through, streaming both ways.
+ */
+export class EsnSabreDouble {
+  readonly seen: SeenRequest[] = [];
+  private readonly radicale: Radicale;
+  private readonly directory: PrincipalDirectory;
+  private readonly json: CalendarJson;
+  private readonly ensured = new Set<string>();
+  private sideServiceUrl?: string;
+
+  private constructor(
+    private readonly server: Server,
+    private readonly options: EsnSabreDoubleOptions,
+  ) {
+    this.radicale = new Radicale(options.radicaleUrl);
+    this.directory = new PrincipalDirectory(options.db);
+    this.json = new CalendarJson(this.radicale);
+    this.sideServiceUrl = options.sideServiceUrl;
+  }
+
+  static async start(options: EsnSabreDoubleOptions): Promise<EsnSabreDouble> {
+    const server = createServer();
+    const double = new EsnSabreDouble(server, options);
+    server.on('request', (req, res) => void double.handle(req, res));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await double.radicale.ensureCollection('/calendars/', 'plain');
+    await double.radicale.ensureCollection('/addressbooks/', 'plain');
+    return double;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  setSideServiceUrl(url: string): void {
+    this.sideServiceUrl = url;
+  }
+
+  /** Direct access to the stored data, for seeding and assertions. */
+  get store(): Radicale {
+    return this.radicale;
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await this.radicale.close();
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const seen: SeenRequest = { method: req.method!, url: req.url!, headers: req.headers };
+    this.seen.push(seen);
+    try {
+      const principal = await this.authenticate(req);
+      seen.principal = principal;
+      const url = new URL(req.url!, 'http://double');
+      const path = rewriteAliases(url.pathname.replace(/\.json(?=$|\/)/g, ''));
+      await this.authorize(principal, path);
+      await this.materialise(principal, path);
+      await this.route(req, res, principal, path, url.searchParams);
+    } catch (error) {
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      const answer = error instanceof HttpAnswer ? error : new HttpAnswer(500, String(error));
+      res.writeHead(answer.status, { 'content-type': 'text/plain' }).end(answer.text);
+    }
+  }
+
+  private async authenticate(req: IncomingMessage): Promise<Principal> {
+    const authorization = req.headers.authorization;
+    if (authorization?.startsWith('Basic ')) {
+      const decoded = Buffer.from(authorization.slice(6), 'base64').toString('utf8');
+      const colon = decoded.indexOf(':');
+      const [user, password] = [decoded.slice(0, colon), decoded.slice(colon + 1)];
+      const prefix = `${this.options.adminUser}&`;
+      if (colon < 0 || !user.startsWith(prefix) || password !== this.options.adminPassword)
+        throw new HttpAnswer(401);
+      const principal = await this.directory.byEmail(user.slice(prefix.length));
+      if (!principal) throw new HttpAnswer(401);
+      return principal;
+    }
+    const token = req.headers['twakecalendartoken'];
+    if (typeof token === 'string' && this.sideServiceUrl) {
+      const response = await fetch(`${this.sideServiceUrl}/api/technicalToken/introspect`, {
+        headers: { 'X-TECHNICAL-TOKEN': token },
+      });
+      const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+      if (response.status !== 200 || body.user_type !== 'technical' || typeof body.domainId !== 'string')
+        throw new HttpAnswer(401);
+      return { kind: 'technical', domainId: body.domainId, domain: String(body.domain) };
+    }
+    throw new HttpAnswer(401);
+  }
+
+  /** Technical tokens are confined to their domain; only they may list the roots. */
+  private async authorize(principal: Principal, path: string): Promise<void> {
+    const [root, home] = path.split('/').filter(Boolean);
+    if (!root || root === 'itip') return;
+    if (!home) {
+      if (principal.kind !== 'technical') throw new HttpAnswer(403, 'root listing is technical only');
+      return;
+    }
+    if (principal.kind === 'technical' && (await this.directory.domainOfHome(home)) !== principal.domainId)
+      throw new HttpAnswer(403, 'cross-domain access refused');
+  }
+
+  /** esn-sabre creates default collections on the first request of a principal or on addressing them. */
+  private async materialise(principal: Principal, path: string): Promise<void> {
+    const [root, home, collection] = path.split('/').filter(Boolean);
+    if (principal.kind !== 'technical') {
+      await this.ensure(`/calendars/${principal.id}/`, 'plain');
+      await this.ensure(`/calendars/${principal.id}/${principal.id}/`, 'calendar');
+      if (principal.kind === 'user') {
+        await this.ensure(`/addressbooks/${principal.id}/`, 'plain');
+        await this.ensure(`/addressbooks/${principal.id}/contacts/`, 'addressbook');
+        await this.ensure(`/addressbooks/${principal.id}/collected/`, 'addressbook');
+      }
+    }
+    if (root === 'calendars' && home && home === collection && /^[0-9a-f]{24}$/i.test(home)) {
+      await this.ensure(`/calendars/${home}/`, 'plain');
+      await this.ensure(`/calendars/${home}/${home}/`, 'calendar');
+    }
+  }
+
+  private async ensure(path: string, kind: 'plain' | 'calendar' | 'addressbook'): Promise<void> {
+    if (this.ensured.has(path)) return;
+    await this.radicale.ensureCollection(path, kind);
+    this.ensured.add(path);
+  }
+
+  private async route(
+    req: IncomingMessage,
+    res: ServerResponse,
+    principal: Principal,
+    path: string,
+    query: URLSearchParams,
+  ): Promise<void> {
+    const segments = path.split('/').filter(Boolean);
+    const method = req.method!;
+    if (query.has('export') && method === 'GET') return this.export(res, path);
+    if (query.has('import') && method === 'PUT') return this.importObject(req, res, segments);
+    if (isJsonMode(req, segments[0]))
+      return this.jsonRequest(req, res, method, path, segments, query, principal);
+    if (method === 'PUT' && /\.(ics|vcf)$/.test(path)) return this.putObject(req, res, path);
+    return this.passThrough(req, res, path + (query.size ? `?${query}` : ''));
+  }
+
+  private async export(res: ServerResponse, path: string): Promise<void> {
+    const upstream = await this.radicale.request('GET', `${path.replace(/\/+$/, '')}/`);
+    if (upstream.status !== 200) {
+      await upstream.body.dump();
+      throw new HttpAnswer(upstream.status === 404 ? 404 : 502);
+    }
+    const type = path.startsWith('/addressbooks') ? 'text/vcard' : 'text/calendar';
+    res.writeHead(200, { 'content-type': `${type}; charset=utf-8` });
+    await pipeline(upstream.body, res);
+  }
+
+  /** `?import`: drop objects of the same name elsewhere in the home, then store (no scheduling here anyway). */
+  private async importObject(req: IncomingMessage, res: ServerResponse, segments: string[]): Promise<void> {
+    const [root, home, calendar, name] = segments;
+    if (root !== 'calendars' || !home || !calendar || !name)
+      throw new HttpAnswer(400, 'not a calendar object');
+    const calendars = (await this.radicale.propfind(`/calendars/${home}/`, '1', '<D:resourcetype/>')) ?? [];
+    for (const other of calendars) {
+      const otherId = other.href.split('/').filter(Boolean)[2];
+      if (!otherId || otherId === calendar) continue;
+      const deleted = await this.radicale.request('DELETE', `/calendars/${home}/${otherId}/${name}`);
+      await deleted.body.dump();
+    }
+    return this.putObject(req, res, `/calendars/${home}/${calendar}/${name}`);
+  }
+
+  /** Like sabre: 201 when created, 204 when replaced (Radicale answers 201 for both). */
+  private async putObject(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    const before = await this.radicale.request('HEAD', path);
+    await before.body.dump();
+    const upstream = await this.radicale.request('PUT', path, {
+      headers: pick(req.headers, FORWARDED),
+      body: req,
+    });
+    const status = upstream.status === 201 && before.status === 200 ? 204 : upstream.status;
+    await this.relay(res, { ...upstream, status });
+  }
+
+  private async passThrough(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    const hasBody =
+      req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined;
+    const upstream = await this.radicale.request(req.method!, path, {
+      headers: pick(req.headers, FORWARDED),
+      body: hasBody ? req : null,
+    });
+    await this.relay(res, upstream);
+  }
+
+  private async relay(res: ServerResponse, upstream: UpstreamResponse): Promise<void> {
+    const headers: Record<string, string | string[]> = {};
+    for (const [name, value] of Object.entries(upstream.headers))
+      if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = value;
+    res.writeHead(upstream.status, headers);
+    await pipeline(upstream.body, res);
+  }
+
+  private async jsonRequest(
+    req: IncomingMessage,
+    res: ServerResponse,
+    method: string,
+    path: string,
+    segments: string[],
+    query: URLSearchParams,
+    principal: Principal,
+  ): Promise<void> {
+    const [root, home, calendar] = segments;
+    const withRights = query.get('withRights') === 'true';
+    const body = method === 'GET' || method === 'DELETE' ? '' : await readText(req);
+    if (root !== 'calendars' || !home) throw new HttpAnswer(501, 'JSON request not emulated by the double');
+    if (method === 'GET' && !calendar) return sendJson(res, 200, await this.json.home(path, withRights));
+    if (method === 'GET' && calendar) {
+      const found = await this.json.calendar(path, withRights);
+      if (!found) throw new HttpAnswer(404, `Could not find node at path: ${path.slice(1)}`);
+      return sendJson(res, 200, found);
+    }
+    if (method === 'REPORT' && !calendar) {
+      const uid = (JSON.parse(body || '{}') as { uid?: string }).uid;
+      const found = uid ? await this.json.findByUid(path, uid) : undefined;
+      if (!found) throw new HttpAnswer(404);
+      return sendJson(res, 200, found);
+    }
+    if (method === 'POST' && !calendar) {
+      const created = JSON.parse(body) as { id: string; 'dav:name'?: string };
+      await this.radicale.ensureCollection(
+        `/calendars/${home}/${created.id}/`,
+        'calendar',
+        created['dav:name'],
+      );
+      return void res.writeHead(201).end();
+    }
+    if (method === 'PROPPATCH' && calendar) return this.proppatch(res, path, JSON.parse(body));
+    if (method === 'ACL' && calendar) {
+      const right = (JSON.parse(body || '""') as { public_right?: string }).public_right ?? '';
+      await this.proppatch(null, path, { 'esn:public-right': right });
+      const acl = right ? [{ privilege: right, principal: '{DAV:}authenticated', protected: true }] : [];
+      return sendJson(res, 200, acl);
+    }
+    if (method === 'DELETE' && calendar) {
+      if (principal.kind !== 'technical' && calendar === home) throw new HttpAnswer(403, 'main calendar');
+      const deleted = await this.radicale.request('DELETE', `${path}/`);
+      await deleted.body.dump();
+      return void res.writeHead(deleted.status === 200 ? 204 : deleted.status).end();
+    }
+    throw new HttpAnswer(501, 'JSON request not emulated by the double');
+  }
+
+  private async proppatch(res: ServerResponse | null, path: string, values: Record<string, string>) {
+    const names: Record<string, string> = {
+      'dav:name': 'D:displayname',
+      'apple:color': 'A:calendar-color',
+      'caldav:description': 'C:calendar-description',
+      'esn:public-right': 'E:public-right',
+    };
+    const props = Object.entries(values)
+      .filter(([name]) => names[name])
+      .map(([name, value]) => `<${names[name]}>${escapeXml(String(value ?? ''))}</${names[name]}>`)
+      .join('');
+    const response = await this.radicale.request('PROPPATCH', `${path}/`, {
+      headers: { 'content-type': 'application/xml' },
+      body:
+        '<D:propertyupdate xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav" xmlns:A="http://apple.com/ns/ical/"' +
+        ` xmlns:E="${ESN_NS}"><D:set><D:prop>${props}</D:prop></D:set></D:propertyupdate>`,
+    });
+    await response.body.dump();
+    if (response.status === 404) throw new HttpAnswer(404);
+    res?.writeHead(204).end();
+  }
+}
+
+/** esn-sabre runs its JSON handlers when the Accept header, split on ", ", lists a JSON type (dav.md §3). */
+function isJsonMode(req: IncomingMessage, root: string | undefined): boolean {
+  const types = (req.headers.accept ?? '').split(', ');
+  const accepted =
+    root === 'addressbooks'
+      ? ['application/json', 'application/vcard+json']
+      : ['application/json', 'application/calendar+json', 'application/vcard+json'];
+  return types.some((type) => accepted.includes(type));
+}
+
+/** `/calendars/{id}/events` is the legacy alias of the default calendar. */
+function rewriteAliases(path: string): string {
+  return path.replace(/^\/calendars\/([^/]+)\/events(?=$|\/)/, '/calendars/$1/$1');
+}
+
+function pick(headers: IncomingMessage['headers'], names: string[]): Record<string, string> {
+  const picked: Record<string, string> = {};
+  for (const name of names) {
+    const value = headers[name];
+    if (typeof value === 'string') picked[name] = value;
+  }
+  return picked;
+}
+
+async function readText(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
+}
