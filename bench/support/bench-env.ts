@@ -1,6 +1,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { TEST_SERVICE_SETTINGS } from '@app/testing';
 
 export const ROOT = join(__dirname, '..', '..');
 
@@ -17,15 +18,7 @@ export function prepareBenchEnvironment(overrides: Record<string, string | undef
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     MONGO_DATABASE: `bench_test_${randomBytes(4).toString('hex')}`,
-    SELF_URL: 'http://127.0.0.1:18080',
-    SPA_CALENDAR_URL: 'http://127.0.0.1:19900/calendar',
-    SPA_CONTACTS_URL: 'http://127.0.0.1:19900/contacts',
-    SPA_EXCAL_URL: 'http://127.0.0.1:19900/excal',
-    VISIO_URL: 'https://visio.example.test',
-    DAV_ADMIN_USER: 'admin',
-    DAV_ADMIN_PASSWORD: 'dav-admin-secret',
-    ADMIN_USERNAME: 'admin@twake.test',
-    ADMIN_PASSWORD: 'admin-secret',
+    ...TEST_SERVICE_SETTINGS,
     MAIL_SENDER: 'no-reply@twake.test',
     WEBADMIN_ENABLED: 'false',
   });

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { TEST_SERVICE_SETTINGS } from '../../libs/testing/src/service-settings';
 
 /**
  * Runs before each test file: the stack's addresses, a private database name (it must contain "test") and the
@@ -19,15 +20,7 @@ Object.assign(process.env, {
   LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
   ...stack,
   MONGO_DATABASE: database,
-  SELF_URL: 'http://127.0.0.1:18080',
-  SPA_CALENDAR_URL: 'http://127.0.0.1:19900/calendar',
-  SPA_CONTACTS_URL: 'http://127.0.0.1:19900/contacts',
-  SPA_EXCAL_URL: 'http://127.0.0.1:19900/excal',
-  VISIO_URL: 'https://visio.example.test',
-  DAV_ADMIN_USER: 'admin',
-  DAV_ADMIN_PASSWORD: 'dav-admin-secret',
-  ADMIN_USERNAME: 'admin@twake.test',
-  ADMIN_PASSWORD: 'admin-secret',
+  ...TEST_SERVICE_SETTINGS,
   REST_API_PORT: '0',
   WEBADMIN_PORT: '0',
   HEALTHCHECK_PERIOD: '1h',

@@ -2,3 +2,4 @@ export * from './expect-eventually';
 export * from './test-database';
 export * from './test-oidc-provider';
 export * from './test-keys';
+export * from './service-settings';
