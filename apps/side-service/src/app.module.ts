@@ -13,6 +13,7 @@ import { HealthModule, loggerParams } from '@app/observability';
 import { PersistenceModule } from '@app/persistence';
 import { SearchModule } from '@app/search';
 import { AuthFeatureModule } from './auth/auth.module';
+import { DavProxyModule } from './dav-proxy/dav-proxy.module';
 import { DomainsModule } from './domains/domains.module';
 import { RestExceptionFilter } from './http/rest-exception.filter';
 import { HealthQueriesModule } from './health/health-queries.module';
@@ -36,6 +37,7 @@ const features = [
   AuthFeatureModule,
   TasksModule,
   DirectoryUsersModule,
+  DavProxyModule,
 ];
 
 /** The side service: REST API, AMQP consumers and schedulers. The webadmin server borrows its buses. */

@@ -9,6 +9,7 @@ import { register } from 'prom-client';
 import { AllConfig, AppConfigModule } from '@app/config';
 import { bodyParseErrors, httpMetricsMiddleware, loggerParams } from '@app/observability';
 import { AppModule } from './app.module';
+import { parsedOutsideDavProxy } from './dav-proxy/dav-proxy-paths';
 import { WebadminAppModule } from './webadmin/webadmin-app.module';
 
 export interface ServiceApps {
@@ -24,8 +25,13 @@ function configureHttp(app: NestExpressApplication, server: string): void {
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.use(httpMetricsMiddleware(server));
-  app.useBodyParser('json', { limit: BODY_LIMIT });
-  app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
+  // Bodies under /dav/ are streamed to the DAV server by the proxy, never parsed here.
+  app.useBodyParser('json', { limit: BODY_LIMIT, type: parsedOutsideDavProxy('application/json') });
+  app.useBodyParser('urlencoded', {
+    limit: BODY_LIMIT,
+    extended: false,
+    type: parsedOutsideDavProxy('application/x-www-form-urlencoded'),
+  });
   app.use(bodyParseErrors);
 }
 

@@ -242,10 +242,11 @@ export class EsnSabreDouble {
   private async passThrough(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     const hasBody =
       req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined;
-    const upstream = await this.radicale.request(req.method!, path, {
-      headers: pick(req.headers, FORWARDED),
-      body: hasBody ? req : null,
-    });
+    const headers = pick(req.headers, FORWARDED);
+    // Like sabre, only the path of a Destination counts; Radicale wants its own origin there.
+    if (headers.destination)
+      headers.destination = this.radicale.urlOf(new URL(headers.destination, 'http://x').pathname);
+    const upstream = await this.radicale.request(req.method!, path, { headers, body: hasBody ? req : null });
     await this.relay(res, upstream);
   }
 

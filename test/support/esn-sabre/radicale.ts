@@ -52,6 +52,10 @@ export class Radicale {
     this.origin = new URL(url).origin;
   }
 
+  urlOf(path: string): string {
+    return `${this.origin}${path}`;
+  }
+
   async request(
     method: string,
     path: string,

@@ -1,0 +1,94 @@
+import { Injectable, Logger, NestMiddleware } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { AuthenticationChain, credentialSourceOf } from '@app/auth';
+import { DavResponse, DavUnavailableError, isSafeDavPath } from '@app/dav-client';
+import { RestError } from '../http/rest-error';
+import { DavForwarder, HOP_BY_HOP } from './dav-forwarder';
+
+const LOGGED_BODY_BYTES = 4_096;
+
+/**
+ * `ANY /dav/**` (rest-api.md §7): authenticates the caller with the usual credential chain, then streams the request
+ * to the DAV server as that user and the answer back (status, end-to-end headers, body), never buffering either.
+ * Paths escaping the DAV base (dot segments, encoded separators, absolute or scheme-relative URLs) are refused.
+ */
+@Injectable()
+export class DavProxyMiddleware implements NestMiddleware {
+  private readonly logger = new Logger(DavProxyMiddleware.name);
+
+  constructor(
+    private readonly chain: AuthenticationChain,
+    private readonly forwarder: DavForwarder,
+  ) {}
+
+  async use(req: Request, res: Response): Promise<void> {
+    const source = credentialSourceOf(req);
+    const user = this.chain.authenticateFromCache(source) ?? (await this.chain.authenticate(source));
+    const path = req.originalUrl.slice('/dav'.length);
+    if (!isSafeDavPath(path)) throw RestError.badRequest('Invalid DAV path');
+
+    const aborted = new AbortController();
+    res.once('close', () => {
+      if (!res.writableFinished) aborted.abort();
+    });
+    let upstream: DavResponse;
+    try {
+      upstream = await this.forwarder.forward({
+        method: req.method,
+        path,
+        headers: req.headers,
+        body: hasBody(req) ? req : null,
+        username: user.username,
+        signal: aborted.signal,
+      });
+    } catch (error) {
+      if (error instanceof DavUnavailableError) {
+        this.logger.warn(error.message);
+        throw new RestError(503, 'DAV server unavailable');
+      }
+      throw error;
+    }
+    await this.relay(req, res, path, upstream);
+  }
+
+  private async relay(req: Request, res: Response, path: string, upstream: DavResponse): Promise<void> {
+    const headers: Record<string, string | string[]> = {};
+    for (const [name, value] of Object.entries(upstream.headers))
+      if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = value;
+    res.writeHead(upstream.status, headers);
+    try {
+      if (upstream.status >= 500)
+        await pipeline(upstream.body, this.serverErrorLogger(req.method, path, upstream.status), res);
+      else await pipeline(upstream.body, res);
+    } catch (error) {
+      // The client went away or the DAV server broke the answer off: nothing more can be said to the client.
+      this.logger.debug(`DAV proxy ${req.method} ${path} interrupted: ${String(error)}`);
+      res.destroy();
+    }
+  }
+
+  /** Passes the body through and logs its beginning with method, URL and status once it ends. */
+  private serverErrorLogger(method: string, path: string, status: number): Transform {
+    const kept: Buffer[] = [];
+    let size = 0;
+    return new Transform({
+      transform: (chunk: Buffer, _encoding, done) => {
+        if (size < LOGGED_BODY_BYTES) kept.push(chunk.subarray(0, LOGGED_BODY_BYTES - size));
+        size += chunk.length;
+        done(null, chunk);
+      },
+      flush: (done) => {
+        const body = Buffer.concat(kept).toString('utf8');
+        this.logger.error(`DAV ${method} ${this.forwarder.urlOf(path)} answered ${status}: ${body}`);
+        done();
+      },
+    });
+  }
+}
+
+function hasBody(req: Request): boolean {
+  const length = req.headers['content-length'];
+  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}
