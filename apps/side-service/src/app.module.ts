@@ -13,6 +13,7 @@ import { HealthModule, loggerParams } from '@app/observability';
 import { PersistenceModule } from '@app/persistence';
 import { SearchModule } from '@app/search';
 import { AuthFeatureModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { DavProxyModule } from './dav-proxy/dav-proxy.module';
 import { DomainsModule } from './domains/domains.module';
 import { RestExceptionFilter } from './http/rest-exception.filter';
@@ -38,6 +39,7 @@ const features = [
   TasksModule,
   DirectoryUsersModule,
   DavProxyModule,
+  CalendarModule,
 ];
 
 /** The side service: REST API, AMQP consumers and schedulers. The webadmin server borrows its buses. */

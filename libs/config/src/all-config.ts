@@ -8,6 +8,7 @@ import { mongoConfig } from './namespaces/mongo.config';
 import { opensearchConfig } from './namespaces/opensearch.config';
 import { rabbitmqConfig } from './namespaces/rabbitmq.config';
 import { redisConfig } from './namespaces/redis.config';
+import { uploadConfig } from './namespaces/upload.config';
 import { webadminConfig, webadminCrossChecks } from './namespaces/webadmin.config';
 
 /** Every namespace, in the order problems are reported. */
@@ -22,6 +23,7 @@ export const ALL_CONFIGS = [
   authConfig,
   webadminConfig,
   healthcheckConfig,
+  uploadConfig,
 ] as const;
 
 export const CROSS_CHECKS = [ldapCrossChecks, webadminCrossChecks, authCrossChecks];

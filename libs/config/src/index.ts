@@ -12,4 +12,5 @@ export * from './namespaces/mongo.config';
 export * from './namespaces/opensearch.config';
 export * from './namespaces/rabbitmq.config';
 export * from './namespaces/redis.config';
+export * from './namespaces/upload.config';
 export * from './namespaces/webadmin.config';

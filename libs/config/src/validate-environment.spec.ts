@@ -9,6 +9,7 @@ import { ldapConfig } from './namespaces/ldap.config';
 import { opensearchConfig } from './namespaces/opensearch.config';
 import { rabbitmqConfig } from './namespaces/rabbitmq.config';
 import { redisConfig } from './namespaces/redis.config';
+import { uploadConfig } from './namespaces/upload.config';
 import { webadminConfig } from './namespaces/webadmin.config';
 import { ConfigurationError, validateEnvironment } from './validate-environment';
 
@@ -303,6 +304,21 @@ describe('validateEnvironment', () => {
   });
 });
 
+describe('upload', () => {
+  it('defaults to one hour and 50 MiB, and reads sizes with units', () => {
+    expect(uploadConfig.read(MINIMAL)).toEqual({ expirationMs: 3_600_000, userTotalLimitBytes: 52_428_800 });
+    expect(
+      uploadConfig.read({ ...MINIMAL, UPLOAD_EXPIRATION: '90', UPLOAD_USER_TOTAL_LIMIT: '2 KiB' }),
+    ).toEqual({ expirationMs: 90, userTotalLimitBytes: 2048 });
+  });
+
+  it('refuses a size with a wrong unit', () => {
+    expect(() =>
+      validateEnvironment(definitions, { ...MINIMAL, UPLOAD_USER_TOTAL_LIMIT: '50 Mib' }, CROSS_CHECKS),
+    ).toThrow(/UPLOAD_USER_TOTAL_LIMIT/);
+  });
+});
+
 describe('typed values', () => {
   it('every namespace has a read(env) usable directly, under its key', () => {
     expect(ALL_CONFIGS.map((definition) => definition.key)).toEqual([
@@ -316,6 +332,7 @@ describe('typed values', () => {
       'auth',
       'webadmin',
       'healthcheck',
+      'upload',
     ]);
     for (const definition of definitions) {
       expect(typeof definition.read).toBe('function');

@@ -7,3 +7,7 @@ export * from './domains/domain.errors';
 export * from './domains/domain.repository';
 export * from './auth-tickets/auth-ticket';
 export * from './auth-tickets/auth-ticket.repository';
+export * from './secret-links/secret-link';
+export * from './secret-links/secret-link.repository';
+export * from './uploaded-files/uploaded-file';
+export * from './uploaded-files/uploaded-file.repository';

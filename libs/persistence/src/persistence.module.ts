@@ -12,6 +12,12 @@ import { DomainDocument, DomainSchema } from './domains/domain.schema';
 import { IndexInitializer } from './mongo/index-initializer';
 import { MongoCommandMetrics } from './mongo/mongo-command.metrics';
 import { MongoHealthCheck } from './mongo/mongo.health-check';
+import { SecretLinkMongoRepository } from './secret-links/secret-link.mongo.repository';
+import { SecretLinkRepository } from './secret-links/secret-link.repository';
+import { SecretLinkDocument, SecretLinkSchema } from './secret-links/secret-link.schema';
+import { UploadedFileMongoRepository } from './uploaded-files/uploaded-file.mongo.repository';
+import { UploadedFileRepository } from './uploaded-files/uploaded-file.repository';
+import { UploadedFileDocument, UploadedFileSchema } from './uploaded-files/uploaded-file.schema';
 import { UserMongoRepository } from './users/user.mongo.repository';
 import { UserRepository } from './users/user.repository';
 import { UserDocument, UserSchema } from './users/user.schema';
@@ -40,6 +46,8 @@ import { UserDocument, UserSchema } from './users/user.schema';
       { name: UserDocument.name, schema: UserSchema },
       { name: DomainDocument.name, schema: DomainSchema },
       { name: AuthTicketDocument.name, schema: AuthTicketSchema },
+      { name: SecretLinkDocument.name, schema: SecretLinkSchema },
+      { name: UploadedFileDocument.name, schema: UploadedFileSchema },
     ]),
   ],
   providers: [
@@ -49,7 +57,15 @@ import { UserDocument, UserSchema } from './users/user.schema';
     { provide: UserRepository, useClass: UserMongoRepository },
     { provide: DomainRepository, useClass: DomainMongoRepository },
     { provide: AuthTicketRepository, useClass: AuthTicketMongoRepository },
+    { provide: SecretLinkRepository, useClass: SecretLinkMongoRepository },
+    { provide: UploadedFileRepository, useClass: UploadedFileMongoRepository },
   ],
-  exports: [UserRepository, DomainRepository, AuthTicketRepository],
+  exports: [
+    UserRepository,
+    DomainRepository,
+    AuthTicketRepository,
+    SecretLinkRepository,
+    UploadedFileRepository,
+  ],
 })
 export class PersistenceModule {}

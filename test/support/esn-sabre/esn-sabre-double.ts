@@ -56,6 +56,8 @@ class HttpAnswer extends Error {
  */
 export class EsnSabreDouble {
   readonly seen: SeenRequest[] = [];
+  /** Answers forced by tests: the first whose path prefix matches a request wins. */
+  readonly failures = new Map<string, number>();
   private readonly radicale: Radicale;
   private readonly directory: PrincipalDirectory;
   private readonly json: CalendarJson;
@@ -95,6 +97,17 @@ export class EsnSabreDouble {
     return this.radicale;
   }
 
+  /** A calendar of `homeId` subscribed to `sourcePath` (`/calendars/{home}/{cal}`), as esn-sabre stores them. */
+  async createSubscription(homeId: string, calendarId: string, sourcePath: string): Promise<void> {
+    await this.ensure(`/calendars/${homeId}/`, 'plain');
+    await this.radicale.ensureCollection(`/calendars/${homeId}/${calendarId}/`, 'calendar', 'Subscription');
+    const response = await this.radicale.request('PROPPATCH', `/calendars/${homeId}/${calendarId}/`, {
+      headers: { 'content-type': 'application/xml' },
+      body: `<D:propertyupdate xmlns:D="DAV:" xmlns:E="${ESN_NS}"><D:set><D:prop><E:source>${escapeXml(sourcePath)}</E:source></D:prop></D:set></D:propertyupdate>`,
+    });
+    await response.body.dump();
+  }
+
   async stop(): Promise<void> {
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -105,6 +118,8 @@ export class EsnSabreDouble {
     const seen: SeenRequest = { method: req.method!, url: req.url!, headers: req.headers };
     this.seen.push(seen);
     try {
+      for (const [prefix, status] of this.failures)
+        if (req.url!.startsWith(prefix)) throw new HttpAnswer(status, 'failure injected by the test');
       const principal = await this.authenticate(req);
       seen.principal = principal;
       const url = new URL(req.url!, 'http://double');

@@ -1,12 +1,30 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { InjectConnection } from '@nestjs/mongoose';
 import { Connection } from 'mongoose';
+import type { AllConfig } from '@app/config';
 import { CollectionIndexes, IndexSpec } from './index-spec';
 import { AUTH_TICKET_INDEXES } from '../auth-tickets/auth-ticket.schema';
 import { DOMAIN_INDEXES } from '../domains/domain.schema';
+import { SECRET_LINK_INDEXES } from '../secret-links/secret-link.schema';
+import { uploadedFileIndexes } from '../uploaded-files/uploaded-file.schema';
 import { USER_INDEXES } from '../users/user.schema';
 
-export const ALL_INDEXES: CollectionIndexes[] = [USER_INDEXES, DOMAIN_INDEXES, AUTH_TICKET_INDEXES];
+export const ALL_INDEXES: CollectionIndexes[] = [
+  USER_INDEXES,
+  DOMAIN_INDEXES,
+  AUTH_TICKET_INDEXES,
+  SECRET_LINK_INDEXES,
+];
+
+/** Indexes whose options come from the configuration. */
+function configuredIndexes(config: ConfigService<AllConfig, true>): CollectionIndexes[] {
+  const upload = config.get('upload', { infer: true });
+  return uploadedFileIndexes(Math.max(1, Math.round(upload.expirationMs / 1000)));
+}
+
+/** IndexOptionsConflict, IndexKeySpecsConflict: an index on these keys exists with other options. */
+const OPTIONS_CONFLICT = new Set([85, 86]);
 
 const NOT_IMPLEMENTED = /not implemented|not supported/i;
 
@@ -22,10 +40,13 @@ const NOT_IMPLEMENTED = /not implemented|not supported/i;
 export class IndexInitializer implements OnModuleInit {
   private readonly logger = new Logger(IndexInitializer.name);
 
-  constructor(@InjectConnection() private readonly connection: Connection) {}
+  constructor(
+    @InjectConnection() private readonly connection: Connection,
+    private readonly config: ConfigService<AllConfig, true>,
+  ) {}
 
   async onModuleInit(): Promise<void> {
-    for (const { collection, indexes } of ALL_INDEXES) {
+    for (const { collection, indexes } of [...ALL_INDEXES, ...configuredIndexes(this.config)]) {
       await this.ensureCollection(collection);
       for (const index of indexes) await this.ensureIndex(collection, index);
     }
@@ -45,6 +66,15 @@ export class IndexInitializer implements OnModuleInit {
       await this.connection.db!.collection(collection).createIndex(index.keys, index.options ?? {});
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
+      const expireAfterSeconds = index.options?.expireAfterSeconds;
+      if (expireAfterSeconds !== undefined && OPTIONS_CONFLICT.has((error as { code?: number }).code ?? 0)) {
+        // A changed TTL: createIndex refuses it, collMod applies it (storage.md §1).
+        await this.connection.db!.command({
+          collMod: collection,
+          index: { keyPattern: index.keys, expireAfterSeconds },
+        });
+        return;
+      }
       const fallback = NOT_IMPLEMENTED.test(message) ? downgrade(index) : undefined;
       if (fallback) {
         this.logger.warn(
