@@ -16,6 +16,7 @@ import { AuthFeatureModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { DavProxyModule } from './dav-proxy/dav-proxy.module';
 import { DomainsModule } from './domains/domains.module';
+import { ImportModule } from './import/import.module';
 import { RestExceptionFilter } from './http/rest-exception.filter';
 import { HealthQueriesModule } from './health/health-queries.module';
 import { TasksModule } from './tasks/tasks.module';
@@ -40,6 +41,7 @@ const features = [
   DirectoryUsersModule,
   DavProxyModule,
   CalendarModule,
+  ImportModule,
 ];
 
 /** The side service: REST API, AMQP consumers and schedulers. The webadmin server borrows its buses. */
