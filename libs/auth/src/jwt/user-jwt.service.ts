@@ -29,6 +29,16 @@ export class UserJwtService {
     );
   }
 
+  /** A token with `iat` and no `exp` (participation links in invitation mails, rest-api.md §5.9). */
+  signWithoutExpiry(claims: JWTPayload, now = Date.now()): Promise<string> {
+    return timed(timer('jwt_signer', 'RS256 signatures of issued JWTs'), () =>
+      new SignJWT(claims)
+        .setProtectedHeader({ typ: 'JWT', alg: 'RS256' })
+        .setIssuedAt(Math.floor(now / 1000))
+        .sign(this.keys.privateKey),
+    );
+  }
+
   /** The payload when one of the public keys verifies the token and it has not expired; throws otherwise. */
   async verify(token: string): Promise<JWTPayload> {
     let lastError: unknown;
