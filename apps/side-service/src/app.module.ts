@@ -8,6 +8,7 @@ import { CacheModule } from '@app/cache';
 import { AllConfig, AppConfigModule } from '@app/config';
 import { DavClientModule } from '@app/dav-client';
 import { DirectoryModule } from '@app/directory';
+import { MailModule } from '@app/mail';
 import { MessagingModule } from '@app/messaging';
 import { HealthModule, loggerParams } from '@app/observability';
 import { PersistenceModule } from '@app/persistence';
@@ -17,6 +18,7 @@ import { CalendarModule } from './calendar/calendar.module';
 import { DavProxyModule } from './dav-proxy/dav-proxy.module';
 import { DomainsModule } from './domains/domains.module';
 import { ImportModule } from './import/import.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { RestExceptionFilter } from './http/rest-exception.filter';
 import { HealthQueriesModule } from './health/health-queries.module';
 import { TasksModule } from './tasks/tasks.module';
@@ -31,6 +33,7 @@ const infrastructure = [
   DirectoryModule,
   DavClientModule,
   AuthModule,
+  MailModule,
 ];
 const features = [
   DomainsModule,
@@ -42,6 +45,7 @@ const features = [
   DavProxyModule,
   CalendarModule,
   ImportModule,
+  NotificationsModule,
 ];
 
 /** The side service: REST API, AMQP consumers and schedulers. The webadmin server borrows its buses. */

@@ -4,10 +4,12 @@ import { authConfig, authCrossChecks } from './namespaces/auth.config';
 import { davConfig } from './namespaces/dav.config';
 import { healthcheckConfig } from './namespaces/healthcheck.config';
 import { ldapConfig, ldapCrossChecks } from './namespaces/ldap.config';
+import { mailConfig, mailCrossChecks } from './namespaces/mail.config';
 import { mongoConfig } from './namespaces/mongo.config';
 import { opensearchConfig } from './namespaces/opensearch.config';
 import { rabbitmqConfig } from './namespaces/rabbitmq.config';
 import { redisConfig } from './namespaces/redis.config';
+import { userDefaultsConfig } from './namespaces/user-defaults.config';
 import { uploadConfig } from './namespaces/upload.config';
 import { webadminConfig, webadminCrossChecks } from './namespaces/webadmin.config';
 
@@ -23,10 +25,12 @@ export const ALL_CONFIGS = [
   authConfig,
   webadminConfig,
   healthcheckConfig,
+  mailConfig,
+  userDefaultsConfig,
   uploadConfig,
 ] as const;
 
-export const CROSS_CHECKS = [ldapCrossChecks, webadminCrossChecks, authCrossChecks];
+export const CROSS_CHECKS = [ldapCrossChecks, webadminCrossChecks, authCrossChecks, mailCrossChecks];
 
 type ValueOf<D> = D extends ConfigDefinition<string, infer T> ? T : never;
 type KeyOf<D> = D extends ConfigDefinition<infer K, unknown> ? K : never;

@@ -332,6 +332,8 @@ describe('typed values', () => {
       'auth',
       'webadmin',
       'healthcheck',
+      'mail',
+      'userDefaults',
       'upload',
     ]);
     for (const definition of definitions) {

@@ -6,9 +6,15 @@ import type { AllConfig } from '@app/config';
 import { AuthTicketMongoRepository } from './auth-tickets/auth-ticket.mongo.repository';
 import { AuthTicketRepository } from './auth-tickets/auth-ticket.repository';
 import { AuthTicketDocument, AuthTicketSchema } from './auth-tickets/auth-ticket.schema';
+import { ConfigurationMongoRepository } from './configurations/configuration.mongo.repository';
+import { ConfigurationRepository } from './configurations/configuration.repository';
+import { ConfigurationDocument, ConfigurationSchema } from './configurations/configuration.schema';
 import { DomainMongoRepository } from './domains/domain.mongo.repository';
 import { DomainRepository } from './domains/domain.repository';
 import { DomainDocument, DomainSchema } from './domains/domain.schema';
+import { MailDeliveryMongoRepository } from './mail-deliveries/mail-delivery.mongo.repository';
+import { MailDeliveryRepository } from './mail-deliveries/mail-delivery.repository';
+import { MailDeliveryDocument, MailDeliverySchema } from './mail-deliveries/mail-delivery.schema';
 import { IndexInitializer } from './mongo/index-initializer';
 import { MongoCommandMetrics } from './mongo/mongo-command.metrics';
 import { MongoHealthCheck } from './mongo/mongo.health-check';
@@ -46,6 +52,8 @@ import { UserDocument, UserSchema } from './users/user.schema';
       { name: UserDocument.name, schema: UserSchema },
       { name: DomainDocument.name, schema: DomainSchema },
       { name: AuthTicketDocument.name, schema: AuthTicketSchema },
+      { name: ConfigurationDocument.name, schema: ConfigurationSchema },
+      { name: MailDeliveryDocument.name, schema: MailDeliverySchema },
       { name: SecretLinkDocument.name, schema: SecretLinkSchema },
       { name: UploadedFileDocument.name, schema: UploadedFileSchema },
     ]),
@@ -57,6 +65,8 @@ import { UserDocument, UserSchema } from './users/user.schema';
     { provide: UserRepository, useClass: UserMongoRepository },
     { provide: DomainRepository, useClass: DomainMongoRepository },
     { provide: AuthTicketRepository, useClass: AuthTicketMongoRepository },
+    { provide: ConfigurationRepository, useClass: ConfigurationMongoRepository },
+    { provide: MailDeliveryRepository, useClass: MailDeliveryMongoRepository },
     { provide: SecretLinkRepository, useClass: SecretLinkMongoRepository },
     { provide: UploadedFileRepository, useClass: UploadedFileMongoRepository },
   ],
@@ -64,6 +74,8 @@ import { UserDocument, UserSchema } from './users/user.schema';
     UserRepository,
     DomainRepository,
     AuthTicketRepository,
+    ConfigurationRepository,
+    MailDeliveryRepository,
     SecretLinkRepository,
     UploadedFileRepository,
   ],

@@ -9,4 +9,5 @@ export const TEST_SERVICE_SETTINGS: Readonly<Record<string, string>> = {
   DAV_ADMIN_PASSWORD: 'dav-admin-secret',
   ADMIN_USERNAME: 'admin@twake.test',
   ADMIN_PASSWORD: 'admin-secret',
+  MAIL_SENDER: 'no-reply@twake.test',
 };

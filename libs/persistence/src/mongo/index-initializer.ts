@@ -6,6 +6,7 @@ import type { AllConfig } from '@app/config';
 import { CollectionIndexes, IndexSpec } from './index-spec';
 import { AUTH_TICKET_INDEXES } from '../auth-tickets/auth-ticket.schema';
 import { DOMAIN_INDEXES } from '../domains/domain.schema';
+import { MAIL_DELIVERY_INDEXES } from '../mail-deliveries/mail-delivery.schema';
 import { SECRET_LINK_INDEXES } from '../secret-links/secret-link.schema';
 import { uploadedFileIndexes } from '../uploaded-files/uploaded-file.schema';
 import { USER_INDEXES } from '../users/user.schema';
@@ -14,6 +15,7 @@ export const ALL_INDEXES: CollectionIndexes[] = [
   USER_INDEXES,
   DOMAIN_INDEXES,
   AUTH_TICKET_INDEXES,
+  MAIL_DELIVERY_INDEXES,
   SECRET_LINK_INDEXES,
 ];
 

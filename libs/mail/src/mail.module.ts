@@ -1,0 +1,130 @@
+import { Global, Logger, Module, OnApplicationBootstrap, Inject, Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { MailerModule, MailerService } from '@nestjs-modules/mailer';
+import { I18nModule, I18nResolver } from 'nestjs-i18n';
+import type { AllConfig, MailConfig, SmtpConfig } from '@app/config';
+import { MAIL_DELIVERY_OPTIONS, MailDelivery } from './delivery/mail-delivery.service';
+import { MailDeliverySweeper } from './delivery/mail-delivery.sweeper';
+import { MailSender } from './delivery/mail-sender';
+import { OutboxMailSender } from './delivery/outbox.mail-sender';
+import { RecipientWhitelist } from './delivery/recipient-whitelist';
+import { SmtpMailSender } from './delivery/smtp.mail-sender';
+import { mailBundleFolder } from './i18n/bundle-location';
+import { MailTranslator } from './i18n/mail-translator';
+
+type Config = ConfigService<AllConfig, true>;
+const mail = (config: Config): MailConfig => config.get('mail', { infer: true });
+const MAIL_CONFIG = Symbol('MAIL_CONFIG');
+/** A send in progress keeps its claim this long (SMTP timeouts and retries fit well within it). */
+const DELIVERY_LEASE_MS = 5 * 60_000;
+
+function smtpTransport(smtp: SmtpConfig) {
+  return {
+    host: smtp.host,
+    port: smtp.port,
+    name: smtp.helo,
+    secure: smtp.ssl,
+    requireTLS: smtp.starttls,
+    ignoreTLS: !smtp.starttls && !smtp.ssl,
+    auth: smtp.auth ? { user: smtp.auth.username, pass: smtp.auth.password } : undefined,
+    authMethod: 'PLAIN',
+    tls: { rejectUnauthorized: !smtp.trustAllCerts },
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 60_000,
+    pool: false,
+  };
+}
+
+/**
+ * Mails choose their language themselves (the recipient's settings), never from a request: this resolver leaves
+ * requests alone (and keeps nestjs-i18n from warning that none is configured).
+ */
+@Injectable()
+class NoRequestLanguage implements I18nResolver {
+  resolve(): undefined {
+    return undefined;
+  }
+}
+
+@Injectable()
+class MailStartupReport implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Mail');
+
+  constructor(
+    @Inject(MAIL_CONFIG) private readonly config: MailConfig,
+    private readonly whitelist: RecipientWhitelist,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const smtp = this.config.smtp;
+    this.logger.log(
+      smtp
+        ? `mails are sent through SMTP ${smtp.host}:${smtp.port}`
+        : `no SMTP_HOST: mails are written to the outbox folder ${this.config.outboxDir}`,
+    );
+    this.logger.log(`mail recipients allowed: ${this.whitelist.describe()}`);
+    if (!this.config.senderConfigured)
+      this.logger.warn(
+        `MAIL_SENDER is not set: mails not sent on behalf of a person come from ${this.config.sender}`,
+      );
+  }
+}
+
+/**
+ * Outgoing mail: the MailSender port (SMTP through @nestjs-modules/mailer, or the local `.eml` outbox without
+ * SMTP_HOST), idempotent delivery, the recipient whitelist and the translated mail strings (nestjs-i18n).
+ */
+@Global()
+@Module({
+  imports: [
+    MailerModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: Config) => {
+        const smtp = mail(config).smtp;
+        return {
+          transport: smtp ? smtpTransport(smtp) : { streamTransport: true, buffer: true, newline: 'windows' },
+        };
+      },
+    }),
+    I18nModule.forRootAsync({
+      resolvers: [NoRequestLanguage],
+      inject: [ConfigService],
+      useFactory: (config: Config) => ({
+        fallbackLanguage: 'en',
+        loaderOptions: { path: mailBundleFolder(mail(config).templateLocation), watch: false },
+        disableMiddleware: true,
+        skipAsyncHook: true,
+        logging: false,
+      }),
+    }),
+  ],
+  providers: [
+    { provide: MAIL_CONFIG, inject: [ConfigService], useFactory: mail },
+    {
+      provide: MailSender,
+      inject: [MAIL_CONFIG, MailerService],
+      useFactory: (config: MailConfig, mailer: MailerService) =>
+        config.smtp ? new SmtpMailSender(mailer) : new OutboxMailSender(mailer, config.outboxDir),
+    },
+    {
+      provide: RecipientWhitelist,
+      inject: [MAIL_CONFIG],
+      useFactory: (config: MailConfig) => new RecipientWhitelist(config.recipientWhitelist),
+    },
+    {
+      provide: MAIL_DELIVERY_OPTIONS,
+      inject: [MAIL_CONFIG],
+      useFactory: (config: MailConfig) => ({
+        idempotencyTtlMs: config.idempotencyTtlMs,
+        leaseMs: DELIVERY_LEASE_MS,
+      }),
+    },
+    MailDelivery,
+    MailDeliverySweeper,
+    MailTranslator,
+    MailStartupReport,
+  ],
+  exports: [MailSender, MailDelivery, RecipientWhitelist, MailTranslator],
+})
+export class MailModule {}
