@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { Logger } from '@nestjs/common';
+import { UserJwtService } from '@app/auth';
 import type { AllConfig } from '@app/config';
 import { SendEventNotificationHandler } from './commands/send-event-notification/send-event-notification.handler';
+import {
+  MAIL_SENDER_ADDRESS,
+  SendImportReportHandler,
+} from './commands/send-import-report/send-import-report.handler';
 import { MAIL_RETRY, NotificationEmailConsumer } from './consumers/notification-email.consumer';
+import { ImportCompletedMailer } from './events/import-completed.mailer';
 import { MAIL_LINKS, MailContexts } from './mails/mail-contexts';
 import { NotificationMetrics } from './notification-metrics';
 import { LocalResourceLookup } from './people/local-resource-lookup';
@@ -16,25 +19,16 @@ import { ParticipationLinks } from './people/participation-links';
 type Config = ConfigService<AllConfig, true>;
 const trimSlash = (url: string) => url.replace(/\/+$/, '');
 
-const commandHandlers = [SendEventNotificationHandler];
+const commandHandlers = [SendEventNotificationHandler, SendImportReportHandler];
+const eventHandlers = [ImportCompletedMailer];
 const messageConsumers = [NotificationEmailConsumer];
-
-/** Participation tokens are signed with the key shared with the DAV server (JWT_PRIVATE_KEY_PATH). */
-function participationLinks(config: Config): ParticipationLinks {
-  const path = config.get('auth', { infer: true }).jwt.privateKeyPath;
-  const excal = trimSlash(config.get('app', { infer: true }).spaExcalUrl);
-  if (path) return new ParticipationLinks(createPrivateKey(readFileSync(path, 'utf8')), excal);
-  new Logger('NotificationsModule').warn(
-    'JWT_PRIVATE_KEY_PATH is not set: participation links in mails are signed with a key made up at start-up',
-  );
-  return new ParticipationLinks(generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey, excal);
-}
 
 /** iMIP notification mails (events.md §3.3) and the import report mails. */
 @Module({
   providers: [
     ...commandHandlers,
     ...messageConsumers,
+    ...eventHandlers,
     MailContexts,
     MailPeople,
     { provide: LocalResourceLookup, useClass: NoResourceLookup },
@@ -57,6 +51,11 @@ function participationLinks(config: Config): ParticipationLinks {
       useFactory: (config: Config) => config.get('userDefaults', { infer: true }),
     },
     {
+      provide: MAIL_SENDER_ADDRESS,
+      inject: [ConfigService],
+      useFactory: (config: Config) => config.get('mail', { infer: true }).sender,
+    },
+    {
       provide: MAIL_RETRY,
       inject: [ConfigService],
       useFactory: (config: Config) => {
@@ -64,7 +63,12 @@ function participationLinks(config: Config): ParticipationLinks {
         return { delayMs: mail.retryDelayMs, maxAttempts: mail.retryMaxAttempts };
       },
     },
-    { provide: ParticipationLinks, inject: [ConfigService], useFactory: participationLinks },
+    {
+      provide: ParticipationLinks,
+      inject: [UserJwtService, ConfigService],
+      useFactory: (jwt: UserJwtService, config: Config) =>
+        new ParticipationLinks(jwt, trimSlash(config.get('app', { infer: true }).spaExcalUrl)),
+    },
   ],
 })
 export class NotificationsModule {}

@@ -1,8 +1,5 @@
-import { KeyObject } from 'node:crypto';
-import { SignJWT } from 'jose';
+import { UserJwtService } from '@app/auth';
 import { AnswerLinks } from '../mails/event-blocks';
-
-export const PARTICIPATION_SIGNING_KEY = Symbol('PARTICIPATION_SIGNING_KEY');
 
 /** `calendarURI` of the tokens: the base id, second segment of `/calendars/{baseId}/{calendarId}/{file}.ics`. */
 export function baseIdOf(eventPath: string): string {
@@ -11,11 +8,12 @@ export function baseIdOf(eventPath: string): string {
 
 /**
  * Yes / maybe / no links towards the external-attendee participation SPA (mail.md §2.4): `{spa.excal.url}/excal/
- * ?jwt=<token>`, RS256 tokens signed with the key shared with the DAV server, without expiry.
+ * ?jwt=<token>`, RS256 tokens signed with the key shared with the DAV server (JWT_PRIVATE_KEY_PATH), without
+ * expiry.
  */
 export class ParticipationLinks {
   constructor(
-    private readonly key: KeyObject,
+    private readonly jwt: UserJwtService,
     private readonly excalUrl: string,
   ) {}
 
@@ -33,10 +31,7 @@ export class ParticipationLinks {
     };
     const [yes, no, maybe] = await Promise.all(
       ['ACCEPTED', 'REJECTED', 'TENTATIVE'].map((action) =>
-        new SignJWT({ ...claims, action })
-          .setProtectedHeader({ typ: 'JWT', alg: 'RS256' })
-          .setIssuedAt()
-          .sign(this.key),
+        this.jwt.signWithoutExpiry({ ...claims, action }),
       ),
     );
     const link = (token: string) => `${this.excalUrl}/excal/?jwt=${token}`;
