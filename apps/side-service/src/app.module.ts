@@ -24,6 +24,9 @@ import { HealthQueriesModule } from './health/health-queries.module';
 import { TasksModule } from './tasks/tasks.module';
 import { DirectoryUsersModule } from './directory-users/directory-users.module';
 import { UsersModule } from './users/users.module';
+import { UserProfilesModule } from './user-profiles/user-profiles.module';
+import { UserSettingsModule } from './user-settings/user-settings.module';
+import { FallbackProxyModule } from './fallback-proxy/fallback-proxy.module';
 
 const infrastructure = [
   PersistenceModule,
@@ -46,6 +49,9 @@ const features = [
   CalendarModule,
   ImportModule,
   NotificationsModule,
+  UserProfilesModule,
+  UserSettingsModule,
+  FallbackProxyModule,
 ];
 
 /** The side service: REST API, AMQP consumers and schedulers. The webadmin server borrows its buses. */

@@ -2,6 +2,7 @@ import { ConfigDefinition } from './config-definition';
 import { appConfig } from './namespaces/app.config';
 import { authConfig, authCrossChecks } from './namespaces/auth.config';
 import { davConfig } from './namespaces/dav.config';
+import { domainSettingsConfig } from './namespaces/domain-settings.config';
 import { healthcheckConfig } from './namespaces/healthcheck.config';
 import { ldapConfig, ldapCrossChecks } from './namespaces/ldap.config';
 import { mailConfig, mailCrossChecks } from './namespaces/mail.config';
@@ -9,6 +10,7 @@ import { mongoConfig } from './namespaces/mongo.config';
 import { opensearchConfig } from './namespaces/opensearch.config';
 import { rabbitmqConfig } from './namespaces/rabbitmq.config';
 import { redisConfig } from './namespaces/redis.config';
+import { spaSettingsConfig } from './namespaces/spa-settings.config';
 import { userDefaultsConfig } from './namespaces/user-defaults.config';
 import { uploadConfig } from './namespaces/upload.config';
 import { webadminConfig, webadminCrossChecks } from './namespaces/webadmin.config';
@@ -28,6 +30,8 @@ export const ALL_CONFIGS = [
   mailConfig,
   userDefaultsConfig,
   uploadConfig,
+  spaSettingsConfig,
+  domainSettingsConfig,
 ] as const;
 
 export const CROSS_CHECKS = [ldapCrossChecks, webadminCrossChecks, authCrossChecks, mailCrossChecks];

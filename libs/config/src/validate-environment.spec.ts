@@ -335,6 +335,8 @@ describe('typed values', () => {
       'mail',
       'userDefaults',
       'upload',
+      'spaSettings',
+      'domainSettings',
     ]);
     for (const definition of definitions) {
       expect(typeof definition.read).toBe('function');

@@ -12,15 +12,24 @@ import { ConfigurationDocument, ConfigurationSchema } from './configurations/con
 import { DomainMongoRepository } from './domains/domain.mongo.repository';
 import { DomainRepository } from './domains/domain.repository';
 import { DomainDocument, DomainSchema } from './domains/domain.schema';
+import { DomainSettingsMongoRepository } from './domain-settings/domain-settings.mongo.repository';
+import { DomainSettingsRepository } from './domain-settings/domain-settings.repository';
+import { DomainSettingsDocument, DomainSettingsSchema } from './domain-settings/domain-settings.schema';
 import { MailDeliveryMongoRepository } from './mail-deliveries/mail-delivery.mongo.repository';
 import { MailDeliveryRepository } from './mail-deliveries/mail-delivery.repository';
 import { MailDeliveryDocument, MailDeliverySchema } from './mail-deliveries/mail-delivery.schema';
 import { IndexInitializer } from './mongo/index-initializer';
 import { MongoCommandMetrics } from './mongo/mongo-command.metrics';
 import { MongoHealthCheck } from './mongo/mongo.health-check';
+import { ResourceMongoRepository } from './resources/resource.mongo.repository';
+import { ResourceRepository } from './resources/resource.repository';
+import { ResourceDocument, ResourceSchema } from './resources/resource.schema';
 import { SecretLinkMongoRepository } from './secret-links/secret-link.mongo.repository';
 import { SecretLinkRepository } from './secret-links/secret-link.repository';
 import { SecretLinkDocument, SecretLinkSchema } from './secret-links/secret-link.schema';
+import { TeamCalendarMongoRepository } from './team-calendars/team-calendar.mongo.repository';
+import { TeamCalendarRepository } from './team-calendars/team-calendar.repository';
+import { TeamCalendarDocument, TeamCalendarSchema } from './team-calendars/team-calendar.schema';
 import { UploadedFileMongoRepository } from './uploaded-files/uploaded-file.mongo.repository';
 import { UploadedFileRepository } from './uploaded-files/uploaded-file.repository';
 import { UploadedFileDocument, UploadedFileSchema } from './uploaded-files/uploaded-file.schema';
@@ -54,8 +63,11 @@ import { UserDocument, UserSchema } from './users/user.schema';
       { name: AuthTicketDocument.name, schema: AuthTicketSchema },
       { name: ConfigurationDocument.name, schema: ConfigurationSchema },
       { name: MailDeliveryDocument.name, schema: MailDeliverySchema },
+      { name: ResourceDocument.name, schema: ResourceSchema },
       { name: SecretLinkDocument.name, schema: SecretLinkSchema },
       { name: UploadedFileDocument.name, schema: UploadedFileSchema },
+      { name: DomainSettingsDocument.name, schema: DomainSettingsSchema },
+      { name: TeamCalendarDocument.name, schema: TeamCalendarSchema },
     ]),
   ],
   providers: [
@@ -67,8 +79,11 @@ import { UserDocument, UserSchema } from './users/user.schema';
     { provide: AuthTicketRepository, useClass: AuthTicketMongoRepository },
     { provide: ConfigurationRepository, useClass: ConfigurationMongoRepository },
     { provide: MailDeliveryRepository, useClass: MailDeliveryMongoRepository },
+    { provide: ResourceRepository, useClass: ResourceMongoRepository },
     { provide: SecretLinkRepository, useClass: SecretLinkMongoRepository },
     { provide: UploadedFileRepository, useClass: UploadedFileMongoRepository },
+    { provide: DomainSettingsRepository, useClass: DomainSettingsMongoRepository },
+    { provide: TeamCalendarRepository, useClass: TeamCalendarMongoRepository },
   ],
   exports: [
     UserRepository,
@@ -76,8 +91,11 @@ import { UserDocument, UserSchema } from './users/user.schema';
     AuthTicketRepository,
     ConfigurationRepository,
     MailDeliveryRepository,
+    ResourceRepository,
     SecretLinkRepository,
     UploadedFileRepository,
+    DomainSettingsRepository,
+    TeamCalendarRepository,
   ],
 })
 export class PersistenceModule {}

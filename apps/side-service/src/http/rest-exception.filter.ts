@@ -1,8 +1,18 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  Logger,
+  NotFoundException,
+  Optional,
+} from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { DomainError, ErrorCode, assertUnreachable } from '@app/core';
+import { DAV_PROXY_PREFIX } from '../dav-proxy/dav-proxy-paths';
 import { RestError } from './rest-error';
+import { UnmatchedRequestHandler } from './unmatched-request.handler';
 
 type Answer = { status: number; body?: RestError };
 
@@ -37,9 +47,29 @@ function fromDomainError(error: DomainError): Answer {
 export class RestExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger(RestExceptionFilter.name);
 
+  constructor(@Optional() private readonly unmatched?: UnmatchedRequestHandler) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
+    const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();
     if (response.headersSent) return;
+    // Nest's own "no route matched" error (its exact message): the fallback step of rest-api.md §1.
+    const unmatched =
+      exception instanceof NotFoundException &&
+      exception.message === `Cannot ${request.method} ${request.originalUrl}` &&
+      !request.originalUrl.startsWith(DAV_PROXY_PREFIX);
+    if (this.unmatched && unmatched) {
+      this.unmatched.handle(request, response).catch((error: unknown) => this.answer(error, response));
+      return;
+    }
+    this.answer(exception, response);
+  }
+
+  private answer(exception: unknown, response: Response): void {
+    if (response.headersSent) {
+      response.destroy();
+      return;
+    }
     const answer = this.translate(exception, response);
     response.status(answer.status);
     if (answer.body) response.json(answer.body.body());

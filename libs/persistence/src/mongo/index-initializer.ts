@@ -6,6 +6,9 @@ import type { AllConfig } from '@app/config';
 import { CollectionIndexes, IndexSpec } from './index-spec';
 import { AUTH_TICKET_INDEXES } from '../auth-tickets/auth-ticket.schema';
 import { DOMAIN_INDEXES } from '../domains/domain.schema';
+import { DOMAIN_SETTINGS_INDEXES } from '../domain-settings/domain-settings.schema';
+import { RESOURCE_INDEXES } from '../resources/resource.schema';
+import { TEAM_CALENDAR_INDEXES } from '../team-calendars/team-calendar.schema';
 import { MAIL_DELIVERY_INDEXES } from '../mail-deliveries/mail-delivery.schema';
 import { SECRET_LINK_INDEXES } from '../secret-links/secret-link.schema';
 import { uploadedFileIndexes } from '../uploaded-files/uploaded-file.schema';
@@ -17,6 +20,9 @@ export const ALL_INDEXES: CollectionIndexes[] = [
   AUTH_TICKET_INDEXES,
   MAIL_DELIVERY_INDEXES,
   SECRET_LINK_INDEXES,
+  RESOURCE_INDEXES,
+  DOMAIN_SETTINGS_INDEXES,
+  TEAM_CALENDAR_INDEXES,
 ];
 
 /** Indexes whose options come from the configuration. */

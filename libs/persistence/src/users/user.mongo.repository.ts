@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model, Types } from 'mongoose';
 import { isObjectIdHex } from '@app/core';
 import { isDuplicateKeyError } from '../mongo/duplicate-key';
+import { startingWith } from '../mongo/regex';
 import { NewUser, User, UserUpdate } from './user';
 import { UserAlreadyExistsError, UserNotFoundError } from './user.errors';
 import { UserMapper, loginOf, splitFirstnames } from './user.mapper';
@@ -39,6 +40,35 @@ export class UserMongoRepository extends UserRepository {
       .lean<UserDocument>()
       .exec();
     return document ? UserMapper.toDomain(document) : undefined;
+  }
+
+  async findByEmails(emails: string[]): Promise<User[]> {
+    const addresses = [...new Set(emails.map((email) => email.toLowerCase()))];
+    if (addresses.length === 0) return [];
+    const documents = await this.model
+      .find({ $or: [{ email: { $in: addresses } }, { 'accounts.emails': { $in: addresses } }] })
+      .lean<UserDocument[]>()
+      .exec();
+    return documents.map(UserMapper.toDomain);
+  }
+
+  async search(domainId: string, query: string, limit: number): Promise<User[]> {
+    if (!isObjectIdHex(domainId) || limit <= 0) return [];
+    const prefix = { $regex: startingWith(query), $options: 'i' };
+    const documents = await this.model
+      .find({
+        'domains.domain_id': new Types.ObjectId(domainId),
+        $or: [
+          { 'accounts.emails': prefix },
+          { firstname: prefix },
+          { lastname: prefix },
+          { firstnames: prefix },
+        ],
+      })
+      .limit(limit)
+      .lean<UserDocument[]>()
+      .exec();
+    return documents.map(UserMapper.toDomain);
   }
 
   async findPasswordHash(email: string): Promise<string | undefined> {

@@ -12,6 +12,13 @@ export abstract class UserRepository {
   abstract create(user: NewUser): Promise<User>;
   abstract findById(id: string): Promise<User | undefined>;
   abstract findByEmail(email: string): Promise<User | undefined>;
+  /** The users holding any of these addresses (exact, case-insensitive), in no particular order. */
+  abstract findByEmails(emails: string[]): Promise<User[]>;
+  /**
+   * Users of the domain whose address, first name, last name or one of the first names starts with the query
+   * (case-insensitive), at most `limit`.
+   */
+  abstract search(domainId: string, query: string, limit: number): Promise<User[]>;
   abstract list(): Promise<User[]>;
   abstract listByDomain(domainId: string): Promise<User[]>;
   /** Throws `UserNotFoundError` for an unknown id, `UserAlreadyExistsError` when the new address is taken. */

@@ -1,0 +1,38 @@
+import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { RestError } from '../../../http/rest-error';
+import { CACHE_HALF_HOUR } from '../../../openpaas/rest-json';
+import { RenderAvatarQuery } from './render-avatar.query';
+
+/** Public: the SPAs show it in `<img>` tags. */
+@ApiTags('Users')
+@Controller('api/avatars')
+export class RenderAvatarController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get()
+  @ApiOperation({ summary: 'A 48×48 PNG: the first character of the address, white on #00796B' })
+  @ApiQuery({ name: 'email', required: true, description: 'any text; its first character is drawn' })
+  @ApiOkResponse({ content: { 'image/png': { schema: { type: 'string', format: 'binary' } } } })
+  async render(
+    @Query('email') email: unknown,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res() response: Response,
+  ): Promise<void> {
+    const text = Array.isArray(email) ? email[0] : email;
+    if (typeof text !== 'string' || text === '')
+      throw new RestError(400, "'email' query parameter is required");
+    const avatar = await this.queryBus.execute(new RenderAvatarQuery(text));
+    response.setHeader('Cache-Control', CACHE_HALF_HOUR);
+    response.setHeader('ETag', avatar.etag);
+    if (ifNoneMatch?.split(',').some((tag) => tag.trim() === avatar.etag || tag.trim() === '*')) {
+      response.status(304).end();
+      return;
+    }
+    response.status(200).setHeader('Content-Type', 'image/png');
+    response.setHeader('Content-Length', avatar.png.length);
+    response.end(avatar.png);
+  }
+}
