@@ -20,6 +20,7 @@ import { DomainsModule } from './domains/domains.module';
 import { ImportModule } from './import/import.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { RestExceptionFilter } from './http/rest-exception.filter';
+import { SchedulingModule } from './scheduling/scheduling.module';
 import { HealthQueriesModule } from './health/health-queries.module';
 import { TasksModule } from './tasks/tasks.module';
 import { DirectoryUsersModule } from './directory-users/directory-users.module';
@@ -27,6 +28,11 @@ import { UsersModule } from './users/users.module';
 import { UserProfilesModule } from './user-profiles/user-profiles.module';
 import { UserSettingsModule } from './user-settings/user-settings.module';
 import { FallbackProxyModule } from './fallback-proxy/fallback-proxy.module';
+import { DomainSettingsModule } from './domain-settings/domain-settings.module';
+import { ResourcesModule } from './resources/resources.module';
+import { TeamCalendarsModule } from './team-calendars/team-calendars.module';
+import { PeopleSearchModule } from './people-search/people-search.module';
+import { EntitiesModule } from './entities/entities.module';
 
 const infrastructure = [
   PersistenceModule,
@@ -49,8 +55,14 @@ const features = [
   CalendarModule,
   ImportModule,
   NotificationsModule,
+  SchedulingModule,
   UserProfilesModule,
   UserSettingsModule,
+  DomainSettingsModule,
+  ResourcesModule,
+  TeamCalendarsModule,
+  PeopleSearchModule,
+  EntitiesModule,
   FallbackProxyModule,
 ];
 

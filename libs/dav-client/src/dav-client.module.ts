@@ -7,6 +7,7 @@ import { DavHttpClient } from './dav-http.client';
 import { DavClient } from './dav.client';
 import { DavHealthCheck } from './dav.health-check';
 import { DavEventUpdater } from './events/dav-event-updater';
+import { DavItipClient } from './scheduling/dav-itip.client';
 
 /** Connection establishment gets its own, shorter bound: an unreachable DAV server fails fast. */
 const MAX_CONNECT_TIMEOUT_MS = 5_000;
@@ -47,7 +48,8 @@ class DavAgentShutdown implements OnApplicationShutdown {
     DavHttpClient,
     DavClient,
     DavEventUpdater,
+    DavItipClient,
   ],
-  exports: [DAV_CONFIG, DAV_HTTP_AGENT, DavHttpClient, DavClient, DavEventUpdater],
+  exports: [DAV_CONFIG, DAV_HTTP_AGENT, DavHttpClient, DavClient, DavEventUpdater, DavItipClient],
 })
 export class DavClientModule {}

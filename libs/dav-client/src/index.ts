@@ -8,3 +8,4 @@ export * from './dav.client';
 export * from './dav.errors';
 export * from './events/attendee-partstat.patch';
 export * from './events/dav-event-updater';
+export * from './scheduling/dav-itip.client';

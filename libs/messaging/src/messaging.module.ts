@@ -18,7 +18,7 @@ import { QueueInspector } from './management/queue-inspector';
 import { AmqpMessagePublisher, MessagePublisher } from './message-publisher';
 import { RABBITMQ_URI } from './messaging.tokens';
 import { RabbitmqHealthCheck } from './rabbitmq.health-check';
-import { CALENDAR_QUEUES, DAV_EXCHANGES } from './topology/calendar-topology';
+import { CALENDAR_QUEUES, DAV_EXCHANGES, ITIP_LOCAL_DELIVERY_QUEUE } from './topology/calendar-topology';
 import { davQueueArguments } from './topology/queue-arguments';
 import { TopologyDeclarer } from './topology/topology-declarer';
 import { TopologyMaintainer } from './topology/topology-maintainer';
@@ -31,6 +31,9 @@ const declarerOf = (config: Config) =>
 /** Prefetch per consumer (events.md §1.1: 16 per queue and node). */
 export const CONSUMER_PREFETCH = 16;
 
+/** The iTIP local-delivery consumer has its own channel: its prefetch is configured (events.md §1.1). */
+const ITIP_CHANNEL = 'itip-local-delivery';
+
 /**
  * Subscriber settings of each calendar queue, looked up by queue name from `@RabbitSubscribe({ name })`: the
  * queue's exact arguments, the raw body, and dead-lettering on any error (never a requeue).
@@ -42,7 +45,11 @@ function handlers(declarer: TopologyDeclarer): Record<string, MessageHandlerOpti
       {
         queue: queue.name,
         createQueueIfNotExists: true,
-        queueOptions: { durable: true, arguments: declarer.mainQueueArguments(queue) },
+        queueOptions: {
+          durable: true,
+          arguments: declarer.mainQueueArguments(queue),
+          ...(queue === ITIP_LOCAL_DELIVERY_QUEUE ? { channel: ITIP_CHANNEL } : {}),
+        },
         deserializer: rawBody,
         errorHandler: deadLetterOnError,
       },
@@ -66,6 +73,7 @@ function handlers(declarer: TopologyDeclarer): Record<string, MessageHandlerOpti
         return {
           uri,
           prefetchCount: CONSUMER_PREFETCH,
+          channels: { [ITIP_CHANNEL]: { prefetchCount: rabbit(config).itipPrefetchCount } },
           connectionInitOptions: { wait: true, timeout: 20_000, reject: true },
           connectionManagerOptions: { heartbeatIntervalInSeconds: 5, reconnectTimeInSeconds: 2 },
           enableDirectReplyTo: false,

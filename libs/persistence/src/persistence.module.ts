@@ -18,6 +18,12 @@ import { DomainSettingsDocument, DomainSettingsSchema } from './domain-settings/
 import { MailDeliveryMongoRepository } from './mail-deliveries/mail-delivery.mongo.repository';
 import { MailDeliveryRepository } from './mail-deliveries/mail-delivery.repository';
 import { MailDeliveryDocument, MailDeliverySchema } from './mail-deliveries/mail-delivery.schema';
+import { ItipDeliveryMongoRepository } from './itip-deliveries/itip-delivery.mongo.repository';
+import { ItipDeliveryRepository } from './itip-deliveries/itip-delivery.repository';
+import { ItipDeliveryDocument, ItipDeliverySchema } from './itip-deliveries/itip-delivery.schema';
+import { ItipFanOutMongoRepository } from './itip-deliveries/itip-fan-out.mongo.repository';
+import { ItipFanOutRepository } from './itip-deliveries/itip-fan-out.repository';
+import { ItipFanOutDocument, ItipFanOutSchema } from './itip-deliveries/itip-fan-out.schema';
 import { IndexInitializer } from './mongo/index-initializer';
 import { MongoCommandMetrics } from './mongo/mongo-command.metrics';
 import { MongoHealthCheck } from './mongo/mongo.health-check';
@@ -66,6 +72,8 @@ import { UserDocument, UserSchema } from './users/user.schema';
       { name: ResourceDocument.name, schema: ResourceSchema },
       { name: SecretLinkDocument.name, schema: SecretLinkSchema },
       { name: UploadedFileDocument.name, schema: UploadedFileSchema },
+      { name: ItipDeliveryDocument.name, schema: ItipDeliverySchema },
+      { name: ItipFanOutDocument.name, schema: ItipFanOutSchema },
       { name: DomainSettingsDocument.name, schema: DomainSettingsSchema },
       { name: TeamCalendarDocument.name, schema: TeamCalendarSchema },
     ]),
@@ -82,6 +90,8 @@ import { UserDocument, UserSchema } from './users/user.schema';
     { provide: ResourceRepository, useClass: ResourceMongoRepository },
     { provide: SecretLinkRepository, useClass: SecretLinkMongoRepository },
     { provide: UploadedFileRepository, useClass: UploadedFileMongoRepository },
+    { provide: ItipDeliveryRepository, useClass: ItipDeliveryMongoRepository },
+    { provide: ItipFanOutRepository, useClass: ItipFanOutMongoRepository },
     { provide: DomainSettingsRepository, useClass: DomainSettingsMongoRepository },
     { provide: TeamCalendarRepository, useClass: TeamCalendarMongoRepository },
   ],
@@ -94,6 +104,8 @@ import { UserDocument, UserSchema } from './users/user.schema';
     ResourceRepository,
     SecretLinkRepository,
     UploadedFileRepository,
+    ItipDeliveryRepository,
+    ItipFanOutRepository,
     DomainSettingsRepository,
     TeamCalendarRepository,
   ],

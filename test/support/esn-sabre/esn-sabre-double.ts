@@ -3,6 +3,7 @@ import { AddressInfo } from 'node:net';
 import { pipeline } from 'node:stream/promises';
 import { Db } from 'mongodb';
 import { CalendarJson, ESN_NS, escapeXml } from './calendar-json';
+import { ItipInbox } from './itip-inbox';
 import { Principal, PrincipalDirectory } from './principals';
 import { Radicale, UpstreamResponse } from './radicale';
 
@@ -61,6 +62,8 @@ export class EsnSabreDouble {
   private readonly radicale: Radicale;
   private readonly directory: PrincipalDirectory;
   private readonly json: CalendarJson;
+  /** `POST /itip` (dav.md §5.8): what it received, and recipients it refuses. */
+  readonly itip: ItipInbox;
   private readonly ensured = new Set<string>();
   private sideServiceUrl?: string;
 
@@ -71,6 +74,7 @@ export class EsnSabreDouble {
     this.radicale = new Radicale(options.radicaleUrl);
     this.directory = new PrincipalDirectory(options.db);
     this.json = new CalendarJson(this.radicale);
+    this.itip = new ItipInbox(this.radicale, this.json);
     this.sideServiceUrl = options.sideServiceUrl;
   }
 
@@ -208,6 +212,10 @@ export class EsnSabreDouble {
   ): Promise<void> {
     const segments = path.split('/').filter(Boolean);
     const method = req.method!;
+    if (path === '/itip' && method === 'POST') {
+      const status = await this.itip.deliver(principal, await readText(req));
+      return void res.writeHead(status).end();
+    }
     if (query.has('export') && method === 'GET') return this.export(res, path);
     if (query.has('import') && method === 'PUT') return this.importObject(req, res, segments);
     if (isJsonMode(req, segments[0]))

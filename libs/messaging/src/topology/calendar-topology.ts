@@ -38,8 +38,20 @@ export const NOTIFICATION_EMAIL_QUEUE: QueueDefinition = {
   retry: 'tcalendar:event:notificationEmail:send:retry',
 };
 
+export const ITIP_LOCAL_DELIVERY_EXCHANGE = 'calendar:itip:localDelivery';
+
+/** Scheduling bridge (events.md §3.1); consumed on its own channel (prefetch ITIP_EVENT_MESSAGES_PREFETCH_COUNT). */
+export const ITIP_LOCAL_DELIVERY_QUEUE: QueueDefinition = {
+  name: 'tcalendar:itip:localDelivery',
+  exchanges: [ITIP_LOCAL_DELIVERY_EXCHANGE],
+  deadLetter: 'tcalendar:itip:localDelivery:dead-letter',
+};
+
 /**
  * Queues declared and consumed by this service. A queue is only declared once its consumer exists: a queue
  * without a consumer would fill up on the broker.
  */
-export const CALENDAR_QUEUES: readonly QueueDefinition[] = [NOTIFICATION_EMAIL_QUEUE];
+export const CALENDAR_QUEUES: readonly QueueDefinition[] = [
+  NOTIFICATION_EMAIL_QUEUE,
+  ITIP_LOCAL_DELIVERY_QUEUE,
+];

@@ -10,6 +10,8 @@ import { DOMAIN_SETTINGS_INDEXES } from '../domain-settings/domain-settings.sche
 import { RESOURCE_INDEXES } from '../resources/resource.schema';
 import { TEAM_CALENDAR_INDEXES } from '../team-calendars/team-calendar.schema';
 import { MAIL_DELIVERY_INDEXES } from '../mail-deliveries/mail-delivery.schema';
+import { ITIP_DELIVERY_INDEXES } from '../itip-deliveries/itip-delivery.schema';
+import { ITIP_FAN_OUT_INDEXES } from '../itip-deliveries/itip-fan-out.schema';
 import { SECRET_LINK_INDEXES } from '../secret-links/secret-link.schema';
 import { uploadedFileIndexes } from '../uploaded-files/uploaded-file.schema';
 import { USER_INDEXES } from '../users/user.schema';
@@ -20,6 +22,8 @@ export const ALL_INDEXES: CollectionIndexes[] = [
   AUTH_TICKET_INDEXES,
   MAIL_DELIVERY_INDEXES,
   SECRET_LINK_INDEXES,
+  ITIP_DELIVERY_INDEXES,
+  ITIP_FAN_OUT_INDEXES,
   RESOURCE_INDEXES,
   DOMAIN_SETTINGS_INDEXES,
   TEAM_CALENDAR_INDEXES,

@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { domainOfMailAddress, isObjectIdHex } from '@app/core';
+import { DomainRepository, ResourceRepository, UserRepository } from '@app/persistence';
+
+/** Who a recipient is for the bridge (events.md §3.1 step 4). */
+export type ItipRecipient =
+  { kind: 'user'; id: string } | { kind: 'resource'; id: string } | { kind: 'external' };
+
+/**
+ * A local user (a user record for the address), else a local resource (a non-deleted resource whose id is the
+ * local part and whose domain is the address's domain, events.md §0), else external.
+ */
+@Injectable()
+export class RecipientResolver {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly resources: ResourceRepository,
+    private readonly domains: DomainRepository,
+  ) {}
+
+  async resolve(address: string): Promise<ItipRecipient> {
+    const email = address.toLowerCase();
+    const user = await this.users.findByEmail(email);
+    if (user) return { kind: 'user', id: user.id };
+    const localPart = email.slice(0, email.lastIndexOf('@'));
+    if (!isObjectIdHex(localPart)) return { kind: 'external' };
+    const resource = await this.resources.findById(localPart);
+    if (!resource || resource.deleted) return { kind: 'external' };
+    const domain = await this.domains.findByName(domainOfMailAddress(email));
+    return domain && domain.id === resource.domainId
+      ? { kind: 'resource', id: resource.id }
+      : { kind: 'external' };
+  }
+}
