@@ -28,6 +28,11 @@ import { UsersModule } from './users/users.module';
 import { UserProfilesModule } from './user-profiles/user-profiles.module';
 import { UserSettingsModule } from './user-settings/user-settings.module';
 import { FallbackProxyModule } from './fallback-proxy/fallback-proxy.module';
+import { DomainSettingsModule } from './domain-settings/domain-settings.module';
+import { ResourcesModule } from './resources/resources.module';
+import { TeamCalendarsModule } from './team-calendars/team-calendars.module';
+import { PeopleSearchModule } from './people-search/people-search.module';
+import { EntitiesModule } from './entities/entities.module';
 
 const infrastructure = [
   PersistenceModule,
@@ -53,6 +58,11 @@ const features = [
   SchedulingModule,
   UserProfilesModule,
   UserSettingsModule,
+  DomainSettingsModule,
+  ResourcesModule,
+  TeamCalendarsModule,
+  PeopleSearchModule,
+  EntitiesModule,
   FallbackProxyModule,
 ];
 

@@ -2,6 +2,8 @@ import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Client } from '@opensearch-project/opensearch';
 import type { AllConfig, OpensearchConfig } from '@app/config';
+import { ContactSearch, EmptyContactSearch } from './contacts/contact-search';
+import { OpensearchContactSearch } from './contacts/opensearch.contact-search';
 import { OpensearchHealthCheck } from './opensearch.health-check';
 import { OPENSEARCH_CLIENT } from './search.tokens';
 
@@ -37,7 +39,15 @@ class OpensearchShutdown implements OnApplicationShutdown {
     },
     OpensearchHealthCheck,
     OpensearchShutdown,
+    {
+      provide: ContactSearch,
+      inject: [OPENSEARCH_CLIENT, ConfigService],
+      useFactory: (client: Client | null, config: ConfigService<AllConfig, true>) =>
+        client
+          ? new OpensearchContactSearch(client, config.get('opensearch', { infer: true }).contacts)
+          : new EmptyContactSearch(),
+    },
   ],
-  exports: [OPENSEARCH_CLIENT],
+  exports: [OPENSEARCH_CLIENT, ContactSearch],
 })
 export class SearchModule {}

@@ -1,0 +1,42 @@
+import { Controller, Get, Res, UseGuards } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBasicAuth, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { AuthenticatedGuard, type AuthenticatedUser, CurrentUser } from '@app/auth';
+import { sendJson } from '../../../openpaas/rest-json';
+import { viewerDomain, viewerOf } from '../../../openpaas/viewer';
+import { GetDomainSettingsQuery } from './get-domain-settings.query';
+
+@ApiTags('Domains')
+@ApiBearerAuth()
+@ApiBasicAuth()
+@Controller('api/domain/settings')
+@UseGuards(AuthenticatedGuard)
+export class GetDomainSettingsController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get()
+  @ApiOperation({
+    summary: "My domain's effective settings: stored for the domain, else configured, else default",
+  })
+  @ApiOkResponse({
+    schema: {
+      example: {
+        userSearchMode: 'limited',
+        resourceSearchEnabled: false,
+        defaultCalendarPublicVisibility: 'read',
+      },
+    },
+  })
+  async get(@CurrentUser() caller: AuthenticatedUser, @Res() response: Response): Promise<void> {
+    const settings = await this.queryBus.execute(
+      new GetDomainSettingsQuery(viewerDomain(viewerOf(caller)) ?? ''),
+    );
+    // The original emits three of the four resolved settings (rest-api.md §6.1, §9.5).
+    sendJson(response, {
+      userSearchMode: settings.userSearchMode,
+      resourceSearchEnabled: settings.resourceSearchEnabled,
+      defaultCalendarPublicVisibility: settings.defaultCalendarPublicVisibility,
+    });
+  }
+}
