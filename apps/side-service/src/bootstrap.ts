@@ -10,6 +10,7 @@ import { AllConfig, AppConfigModule } from '@app/config';
 import { bodyParseErrors, httpMetricsMiddleware, loggerParams } from '@app/observability';
 import { AppModule } from './app.module';
 import { parsedOutsideDavProxy } from './dav-proxy/dav-proxy-paths';
+import { documentRestApi } from './http/rest-api.openapi';
 import { WebadminAppModule } from './webadmin/webadmin-app.module';
 
 export interface ServiceApps {
@@ -57,6 +58,7 @@ export async function createServiceApps(): Promise<ServiceApps> {
     bodyParser: false,
   });
   configureHttp(api, 'rest');
+  documentRestApi(api);
   api.enableShutdownHooks();
   await api.init();
 
