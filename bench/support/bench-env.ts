@@ -39,7 +39,14 @@ export interface LoadResult {
 /** Runs the load generator in its own process against `url`. */
 export function load(
   url: string,
-  options: { durationMs: number; connections: number; method?: string; headers?: Record<string, string> },
+  options: {
+    durationMs: number;
+    connections: number;
+    method?: string;
+    headers?: Record<string, string>;
+    /** Request body sent with every request. */
+    body?: string;
+  },
 ): Promise<LoadResult> {
   const args = [
     join(__dirname, 'load.mjs'),
@@ -50,7 +57,8 @@ export function load(
     ...Object.entries(options.headers ?? {}).map(([name, value]) => `${name}: ${value}`),
   ];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    const env = { ...process.env, LOAD_BODY: options.body ?? '' };
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], env });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.on('exit', (code) =>

@@ -1,6 +1,6 @@
 // Closed-loop HTTP load generator, run in its own process so that it does not share the event loop of the
 // server under test. Usage: node load.mjs <url> <durationMs> <connections> [method] [headerName: value]...
-// Prints one JSON line: {"requests", "errors", "rps", "p50Ms", "p99Ms"}.
+// Prints one JSON line: {"requests", "errors", "rps", "p50Ms", "p99Ms"}. LOAD_BODY (optional): request body.
 import { Pool } from 'undici';
 import process from 'node:process';
 import { URL } from 'node:url';
@@ -12,6 +12,7 @@ const headers = Object.fromEntries(
   headerArgs.map((item) => [item.slice(0, item.indexOf(':')), item.slice(item.indexOf(':') + 1).trim()]),
 );
 const target = new URL(url);
+const body = process.env.LOAD_BODY ? process.env.LOAD_BODY : undefined;
 const pool = new Pool(target.origin, { connections, pipelining: 1 });
 const latencies = [];
 let errors = 0;
@@ -21,7 +22,7 @@ async function worker() {
   while (Date.now() < deadline) {
     const start = process.hrtime.bigint();
     try {
-      const response = await pool.request({ path: target.pathname + target.search, method, headers });
+      const response = await pool.request({ path: target.pathname + target.search, method, headers, body });
       await response.body.dump();
       if (response.statusCode >= 400) errors++;
     } catch {

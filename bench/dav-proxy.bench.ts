@@ -1,0 +1,284 @@
+/**
+ * Cost of the DAV proxy, and memory of a large export.
+ *
+ * 1. PROPFIND (Depth 1, SPA-style body, 20 events) and GET of one event, through `/dav/**` of the service
+ *    (cached OIDC token, impersonation towards the DAV server) and straight to the DAV server (the stack's Radicale),
+ *    in alternating rounds of the same run: req/s, p50/p99 and the ratios (targets: proxy throughput within 10% of
+ *    direct, under 1 ms added at p50).
+ *    Then the same GET against a stand-in that answers at once (bench/support/fixed-dav.mjs): the proxy's own cost.
+ * 2. The secret-link ICS export of a 100 000-event calendar (Radicale behind the esn-sabre test double, in this
+ *    process), downloaded by another process: this process's RSS and heap high-water marks over their baseline.
+ *    The calendar is created in Radicale on the first run (about 5 minutes), then reused.
+ *
+ *   npx ts-node -r tsconfig-paths/register bench/dav-proxy.bench.ts [seconds]      (BENCH_CACHE=memory: without Redis)
+ */
+import 'reflect-metadata';
+import { spawn } from 'node:child_process';
+import { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { request } from 'undici';
+import { TestDatabase, TestOidcProvider } from '@app/testing';
+import { ServiceApps, closeServiceApps, createServiceApps } from '../apps/side-service/src/bootstrap';
+import { EsnSabreDouble } from '../test/support/esn-sabre/esn-sabre-double';
+import { LoadResult, format, load, prepareBenchEnvironment } from './support/bench-env';
+
+const SMALL_CALENDAR = '/calendars/bench-proxy/calendar';
+const LARGE_HOME = 'bench-100k';
+const LARGE_CALENDAR = `/calendars/${LARGE_HOME}/large`;
+const LARGE_EVENTS = 100_000;
+const PROPFIND_BODY =
+  '<?xml version="1.0" encoding="utf-8"?><d:propfind xmlns:d="DAV:" xmlns:cs="http://calendarserver.org/ns/">' +
+  '<d:prop><d:getetag/><d:getcontenttype/><d:resourcetype/></d:prop></d:propfind>';
+const DIRECT_AUTH = `Basic ${Buffer.from('admin&bench@twake.test:x').toString('base64')}`;
+
+const HEADER = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//bench//EN\r\n';
+const FOOTER = 'END:VCALENDAR\r\n';
+const vevent = (uid: string, hour: number) =>
+  `BEGIN:VEVENT\r\nUID:${uid}\r\nDTSTAMP:20260101T000000Z\r\n` +
+  `DTSTART:20260101T${String(hour % 24).padStart(2, '0')}0000Z\r\nDURATION:PT1H\r\n` +
+  `SUMMARY:Event ${uid} of the benchmark calendar\r\nEND:VEVENT\r\n`;
+
+async function dav(method: string, url: string, body?: string, headers: Record<string, string> = {}) {
+  const response = await request(url, {
+    method: method as 'GET',
+    body,
+    headers: { authorization: DIRECT_AUTH, ...headers },
+    headersTimeout: 3_600_000,
+    bodyTimeout: 3_600_000,
+  });
+  await response.body.dump();
+  return response.statusCode;
+}
+
+async function seedSmallCalendar(radicale: string): Promise<void> {
+  await dav('MKCOL', `${radicale}/calendars/`);
+  await dav('MKCOL', `${radicale}${SMALL_CALENDAR.split('/').slice(0, 3).join('/')}/`);
+  await dav('MKCALENDAR', `${radicale}${SMALL_CALENDAR}/`);
+  for (let index = 0; index < 20; index++)
+    await dav(
+      'PUT',
+      `${radicale}${SMALL_CALENDAR}/event-${index}.ics`,
+      HEADER + vevent(`event-${index}`, index) + FOOTER,
+      {
+        'content-type': 'text/calendar',
+      },
+    );
+}
+
+async function seedLargeCalendar(radicale: string): Promise<void> {
+  if ((await dav('PROPFIND', `${radicale}${LARGE_CALENDAR}/`, undefined, { depth: '0' })) === 207) return;
+  console.log(`seeding ${LARGE_EVENTS} events into Radicale at ${LARGE_CALENDAR} (once, about 5 minutes)...`);
+  await dav('MKCOL', `${radicale}/calendars/${LARGE_HOME}/`);
+  await dav('MKCALENDAR', `${radicale}${LARGE_CALENDAR}/`);
+  const parts = [HEADER];
+  for (let index = 0; index < LARGE_EVENTS; index++) parts.push(vevent(`bench-${index}`, index));
+  parts.push(FOOTER);
+  const status = await dav('PUT', `${radicale}${LARGE_CALENDAR}/`, parts.join(''), {
+    'content-type': 'text/calendar',
+  });
+  if (status >= 300) throw new Error(`seeding the large calendar failed: ${status}`);
+}
+
+async function startService(env: Record<string, string>): Promise<{ apps: ServiceApps; base: string }> {
+  Object.assign(process.env, env);
+  const apps = await createServiceApps();
+  await apps.api.listen(0, '127.0.0.1');
+  return { apps, base: `http://127.0.0.1:${(apps.api.getHttpServer().address() as AddressInfo).port}` };
+}
+
+/** Downloads `url` in another process; meanwhile samples this process's memory every 5 ms. */
+async function download(url: string) {
+  const sample = () => process.memoryUsage();
+  global.gc?.();
+  const baseline = sample();
+  const peak = { ...baseline };
+  const timer = setInterval(() => {
+    const now = sample();
+    peak.rss = Math.max(peak.rss, now.rss);
+    peak.heapUsed = Math.max(peak.heapUsed, now.heapUsed);
+    peak.arrayBuffers = Math.max(peak.arrayBuffers, now.arrayBuffers);
+  }, 5);
+  const result = await new Promise<{ status: number; bytes: number; events: number; ms: number }>(
+    (resolve, reject) => {
+      const child = spawn(process.execPath, [join(__dirname, 'support', 'download.mjs'), url], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      let output = '';
+      child.stdout.on('data', (chunk) => (output += chunk));
+      child.on('exit', (code) =>
+        code === 0 ? resolve(JSON.parse(output)) : reject(new Error(`download: ${code}`)),
+      );
+    },
+  );
+  clearInterval(timer);
+  return { ...result, baseline, peak };
+}
+
+async function main(): Promise<void> {
+  const seconds = Number(process.argv[2] ?? 8);
+  const provider = await TestOidcProvider.start();
+  const cache = process.env.BENCH_CACHE ?? 'redis';
+  prepareBenchEnvironment({
+    ...provider.env(),
+    DOMAINS: 'twake.test',
+    ...(cache === 'memory' ? { REDIS_URL: undefined } : {}),
+  });
+  const radicale = process.env.DAV_URL!;
+  await provider.addAccount({
+    sub: 'bench-sub',
+    email: 'bench@twake.test',
+    given_name: 'Bench',
+    family_name: 'User',
+  });
+  const token = await provider.issueToken({ sub: 'bench-sub', sid: `dav-bench-${Date.now()}` });
+  const bearer = { authorization: `Bearer ${token}` };
+  await seedSmallCalendar(radicale);
+
+  // 1. Proxy versus direct, DAV_URL = Radicale.
+  const { apps, base } = await startService({ DAV_URL: radicale });
+  const proxied = `${base}/dav${SMALL_CALENDAR}`;
+  const direct = `${radicale}${SMALL_CALENDAR}`;
+  const cases = {
+    propfind: {
+      method: 'PROPFIND',
+      body: PROPFIND_BODY,
+      headers: { depth: '1', 'content-type': 'application/xml; charset=utf-8' },
+      direct: `${direct}/`,
+      proxy: `${proxied}/`,
+    },
+    get: {
+      method: 'GET',
+      body: undefined,
+      headers: {},
+      direct: `${direct}/event-3.ics`,
+      proxy: `${proxied}/event-3.ics`,
+    },
+  };
+  // Radicale (threaded WSGI, HTTP/1.0, listen backlog 5) drops connections beyond a few concurrent ones.
+  const connections = 4;
+  const figures: Record<string, { direct: LoadResult; proxy: LoadResult; cpuPerRequestUs: number }> = {};
+  for (const [name, spec] of Object.entries(cases)) {
+    const run = (target: 'direct' | 'proxy', durationMs: number) =>
+      load(spec[target], {
+        durationMs,
+        connections,
+        method: spec.method,
+        body: spec.body,
+        headers: { ...spec.headers, ...(target === 'proxy' ? bearer : { authorization: DIRECT_AUTH }) },
+      });
+    await run('direct', 2000); // warm-up (JIT, caches, the OIDC token)
+    await run('proxy', 2000);
+    const directs: LoadResult[] = [];
+    const proxies: LoadResult[] = [];
+    let cpu = 0;
+    for (let round = 0; round < 3; round++) {
+      directs.push(await run('direct', seconds * 1000));
+      const before = process.cpuUsage();
+      proxies.push(await run('proxy', seconds * 1000));
+      const used = process.cpuUsage(before);
+      cpu += used.user + used.system;
+    }
+    const median = (results: LoadResult[]) => [...results].sort((a, b) => a.rps - b.rps)[1]!;
+    const proxied = proxies.reduce((sum, result) => sum + result.requests, 0);
+    figures[name] = { direct: median(directs), proxy: median(proxies), cpuPerRequestUs: cpu / proxied };
+  }
+  await closeServiceApps(apps);
+
+  // 1b. The same GET against a DAV stand-in that answers at once: the proxy's own cost.
+  const fixedDav = spawn(process.execPath, [join(__dirname, 'support', 'fixed-dav.mjs')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const fixedPort = await new Promise<string>((resolve) =>
+    fixedDav.stdout.once('data', (data) => resolve(String(data).trim())),
+  );
+  const fixed = await startService({ DAV_URL: `http://127.0.0.1:${fixedPort}` });
+  const fixedRun = (target: 'direct' | 'proxy', durationMs: number) =>
+    load(
+      target === 'direct'
+        ? `http://127.0.0.1:${fixedPort}${SMALL_CALENDAR}/event-3.ics`
+        : `${fixed.base}/dav${SMALL_CALENDAR}/event-3.ics`,
+      {
+        durationMs,
+        connections: 16,
+        headers: target === 'proxy' ? bearer : { authorization: DIRECT_AUTH },
+      },
+    );
+  await fixedRun('direct', 2000);
+  await fixedRun('proxy', 2000);
+  const fixedDirects: LoadResult[] = [];
+  const fixedProxies: LoadResult[] = [];
+  for (let round = 0; round < 3; round++) {
+    fixedDirects.push(await fixedRun('direct', seconds * 1000));
+    fixedProxies.push(await fixedRun('proxy', seconds * 1000));
+  }
+  const middle = (results: LoadResult[]) => [...results].sort((a, b) => a.rps - b.rps)[1]!;
+  const fixedFigures = { direct: middle(fixedDirects), proxy: middle(fixedProxies) };
+  await closeServiceApps(fixed.apps);
+  fixedDav.kill();
+
+  // 2. Export of the 100k-event calendar through a secret link; the esn-sabre double (in this process) in front.
+  await seedLargeCalendar(radicale);
+  const database = await TestDatabase.open();
+  const double = await EsnSabreDouble.start({
+    radicaleUrl: radicale,
+    db: database.db,
+    adminUser: process.env.DAV_ADMIN_USER!,
+    adminPassword: process.env.DAV_ADMIN_PASSWORD!,
+  });
+  const exporting = await startService({ DAV_URL: double.url });
+  double.setSideServiceUrl(exporting.base);
+  const link = await request(`${exporting.base}/calendar/api/calendars/${LARGE_HOME}/large/secret-link`, {
+    headers: bearer,
+  });
+  const { secretLink } = (await link.body.json()) as { secretLink: string };
+  const exportUrl = `${exporting.base}${new URL(secretLink).pathname}${new URL(secretLink).search}`;
+  await download(exportUrl); // warm-up
+  const exported = await download(exportUrl);
+  await closeServiceApps(exporting.apps);
+  await double.stop();
+
+  const MiB = 1024 * 1024;
+  console.log(
+    `DAV proxy benchmark (3 alternating rounds of ${seconds}s, medians, ${connections} connections, DAV server: Radicale ${radicale}, cache: ${process.env.REDIS_URL ? 'Redis' : 'memory'})`,
+  );
+  for (const [name, { direct: d, proxy: p, cpuPerRequestUs }] of Object.entries(figures)) {
+    const label = name === 'propfind' ? 'PROPFIND Depth 1 (20 events)' : 'GET one event';
+    console.log(`  ${label}`);
+    console.log(
+      `    direct   ${format(d.rps, 0)} req/s   p50 ${format(d.p50Ms, 2)} ms   p99 ${format(d.p99Ms, 2)} ms   errors ${d.errors}`,
+    );
+    console.log(
+      `    proxy    ${format(p.rps, 0)} req/s   p50 ${format(p.p50Ms, 2)} ms   p99 ${format(p.p99Ms, 2)} ms   errors ${p.errors}`,
+    );
+    console.log(
+      `    ratio proxy/direct throughput ${format(p.rps / d.rps, 3)} (target >= 0.9)   added p50 ${format(p.p50Ms - d.p50Ms, 2)} ms (target < 1 ms)   added p99 ${format(p.p99Ms - d.p99Ms, 2)} ms`,
+    );
+    console.log(`    service CPU per proxied request ${format(cpuPerRequestUs, 0)} µs (user + system)`);
+  }
+  {
+    const { direct: d, proxy: p } = fixedFigures;
+    console.log('  GET against a DAV stand-in answering at once (16 connections): the proxy alone');
+    console.log(
+      `    direct   ${format(d.rps, 0)} req/s   p50 ${format(d.p50Ms, 2)} ms   p99 ${format(d.p99Ms, 2)} ms   errors ${d.errors}`,
+    );
+    console.log(
+      `    proxy    ${format(p.rps, 0)} req/s   p50 ${format(p.p50Ms, 2)} ms   p99 ${format(p.p99Ms, 2)} ms   errors ${p.errors}`,
+    );
+    console.log(`    added p50 ${format(p.p50Ms - d.p50Ms, 2)} ms`);
+  }
+  console.log(
+    `  ICS export through a secret link: status ${exported.status}, ${exported.events} events, ${format(exported.bytes / MiB)} MiB in ${format(exported.ms / 1000, 2)} s`,
+  );
+  console.log(
+    `    memory high-water over baseline: RSS +${format((exported.peak.rss - exported.baseline.rss) / MiB)} MiB, heap +${format((exported.peak.heapUsed - exported.baseline.heapUsed) / MiB)} MiB, array buffers +${format((exported.peak.arrayBuffers - exported.baseline.arrayBuffers) / MiB)} MiB (service and esn-sabre double in this process; baseline RSS ${format(exported.baseline.rss / MiB)} MiB)`,
+  );
+
+  await database.drop();
+  await database.close();
+  await provider.stop();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
