@@ -113,6 +113,44 @@ describe('Excal participation: GET /calendar/api/calendars/event/participation?j
     );
   });
 
+  it('answers in the language of the internal attendee, else of the organizer', async () => {
+    const uid = `locale-${env.run}`;
+    await dav.importCalendarObject(alice, aliceId, aliceId, uid, invitation(uid));
+    const carolUser = await env.service.database.db
+      .collection('users')
+      .findOne({ 'accounts.emails': 'carol@twake.test' });
+    const aliceUser = await env.service.database.db
+      .collection('users')
+      .findOne({ 'accounts.emails': 'alice@twake.test' });
+    // Legacy settings documents, as OpenPaaS writes them.
+    for (const [user, language] of [
+      [aliceUser!, 'fr'],
+      [carolUser!, 'vi'],
+    ] as const)
+      await env.service.database.db.collection('configurations').insertOne({
+        domain_id: user.domains[0].domain_id,
+        user_id: user._id,
+        modules: [{ name: 'core', configurations: [{ name: 'language', value: language }] }],
+      });
+    const claims = { organizerEmail: 'alice@twake.test', uid, calendarURI: aliceId, action: 'TENTATIVE' };
+    const external = await participate(await token({ ...claims, attendeeEmail: 'bob@partner.test' })).expect(
+      200,
+    );
+    expect(external.body.locale).toBe('fr');
+    await dav.importCalendarObject(
+      DavIdentity.user('carol@twake.test'),
+      carolId,
+      carolId,
+      uid,
+      invitation(uid),
+    );
+    const internal = await participate(
+      await token({ ...claims, calendarURI: carolId, attendeeEmail: 'carol@twake.test' }),
+    ).expect(200);
+    expect(internal.body.locale).toBe('vi');
+    await env.service.database.db.collection('configurations').deleteMany({});
+  });
+
   it('lets an internal attendee decline in their own calendar, acting as themselves', async () => {
     const uid = `internal-${env.run}`;
     const carol = DavIdentity.user('carol@twake.test');
