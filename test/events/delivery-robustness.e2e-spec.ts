@@ -1,3 +1,4 @@
+import { AmqpConnection } from '@golevelup/nestjs-rabbitmq';
 import { expectEventually } from '@app/testing';
 import { MailPipeline, mailsTo, startMailPipeline } from './support/mail-pipeline';
 import {
@@ -108,6 +109,36 @@ describe('delivery robustness (RabbitMQ → SMTP)', () => {
     await settled();
     for (const recipient of recipients) expect(pipeline.smtp.to(recipient)).toHaveLength(1);
     expect(await pipeline.vhost.messageCount(NOTIFICATION_DLQ)).toBe(0);
+    pipeline.smtp.clear();
+  });
+
+  it('loses no mail and sends none twice when the broker drops the connection in the middle of a burst', async () => {
+    const recipients = Array.from({ length: 60 }, (_, index) => `burst${index}@external.test`);
+    await pipeline.vhost.publishMany(
+      NOTIFICATION_EXCHANGE,
+      recipients.map((recipient, index) => invitation(recipient, `burst-${index}`)),
+    );
+    await expectEventually(() => expect(pipeline.smtp.messages.length).toBeGreaterThan(5), {
+      intervalMs: 10,
+    });
+    // The management API lists a connection a moment after it opens.
+    await expectEventually(async () => expect(await pipeline.vhost.dropConnections()).toBeGreaterThan(0));
+    await expectEventually(() => expect(pipeline.smtp.messages).toHaveLength(60), { timeoutMs: 30_000 });
+    await settled();
+    for (const recipient of recipients) expect(pipeline.smtp.to(recipient)).toHaveLength(1);
+    expect(await pipeline.vhost.messageCount(NOTIFICATION_DLQ)).toBe(0);
+    pipeline.smtp.clear();
+  });
+
+  it('restarts a consumer that went missing', async () => {
+    const amqp = pipeline.service.api.get(AmqpConnection);
+    for (const tag of amqp.consumerTags) await amqp.cancelConsumer(tag).catch(() => undefined);
+    const check = () => pipeline.service.admin().get('/healthcheck/checks/CalendarQueueConsumers');
+    await expectEventually(async () => expect((await check()).body.status).toBe('healthy'), {
+      timeoutMs: 15_000,
+    });
+    await publish(invitation('carol@twake.test', 'after-restart'));
+    await mailsTo(pipeline.smtp, 'carol@twake.test');
     pipeline.smtp.clear();
   });
 

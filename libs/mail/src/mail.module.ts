@@ -3,11 +3,14 @@ import { ConfigService } from '@nestjs/config';
 import { MailerModule, MailerService } from '@nestjs-modules/mailer';
 import { I18nModule, I18nResolver } from 'nestjs-i18n';
 import type { AllConfig, MailConfig, SmtpConfig } from '@app/config';
-import { MAIL_DELIVERY_OPTIONS, MailDelivery } from './delivery/mail-delivery.service';
+import { MAIL_DELIVERY_OPTIONS } from './delivery/mail-delivery.options';
+import { DeliveryClaims } from './delivery/delivery-claims';
+import { MailDelivery } from './delivery/mail-delivery.service';
 import { MailDeliverySweeper } from './delivery/mail-delivery.sweeper';
 import { MailSender } from './delivery/mail-sender';
 import { OutboxMailSender } from './delivery/outbox.mail-sender';
 import { RecipientWhitelist } from './delivery/recipient-whitelist';
+import { SentMailRecorder } from './delivery/sent-mail-recorder';
 import { SmtpMailSender } from './delivery/smtp.mail-sender';
 import { mailBundleFolder } from './i18n/bundle-location';
 import { MailTranslator } from './i18n/mail-translator';
@@ -121,6 +124,8 @@ class MailStartupReport implements OnApplicationBootstrap {
       }),
     },
     MailDelivery,
+    DeliveryClaims,
+    SentMailRecorder,
     MailDeliverySweeper,
     MailTranslator,
     MailStartupReport,

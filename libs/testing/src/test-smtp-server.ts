@@ -63,6 +63,7 @@ export class TestSmtpServer {
     const server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS'],
+      disableReverseLookup: true,
       logger: false,
       closeTimeout: 100,
       size: 50 * 1024 * 1024,

@@ -49,6 +49,21 @@ export class TestVhost {
     }
   }
 
+  /** Publishes many messages on one confirm channel, as a busy DAV server would, and waits for the confirms. */
+  async publishMany(exchange: string, bodies: Iterable<object | string>): Promise<void> {
+    const channel = await (await this.connection()).createConfirmChannel();
+    try {
+      for (const body of bodies) {
+        const content = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
+        if (!channel.publish(exchange, '', content))
+          await new Promise((resolve) => channel.once('drain', resolve));
+      }
+      await channel.waitForConfirms();
+    } finally {
+      await channel.close();
+    }
+  }
+
   /** Takes every message currently in the queue (they are acknowledged). */
   async drain(queue: string): Promise<GetMessage[]> {
     const channel = await (await this.connection()).createChannel();
@@ -82,6 +97,21 @@ export class TestVhost {
     return response.arguments;
   }
 
+  /** Closes every client connection to this virtual host from the broker side, as a broker restart does. */
+  async dropConnections(): Promise<number> {
+    const connections = (await management(
+      'GET',
+      `/api/vhosts/${encodeURIComponent(this.name)}/connections`,
+    )) as {
+      name: string;
+    }[];
+    for (const connection of connections)
+      await management('DELETE', `/api/connections/${encodeURIComponent(connection.name)}`).catch(
+        () => undefined,
+      );
+    return connections.length;
+  }
+
   async delete(): Promise<void> {
     await this.model?.close().catch(() => undefined);
     await management('DELETE', `/api/vhosts/${encodeURIComponent(this.name)}`).catch(() => undefined);
@@ -89,8 +119,13 @@ export class TestVhost {
 
   private async connection(): Promise<ChannelModel> {
     if (!this.model) {
-      this.model = await connect(this.uri);
-      this.model.on('error', () => undefined);
+      const model = await connect(this.uri);
+      model.on('error', () => undefined);
+      // Dropped with the others (dropConnections): the next call opens a new one.
+      model.on('close', () => {
+        if (this.model === model) this.model = undefined;
+      });
+      this.model = model;
     }
     return this.model;
   }

@@ -1,17 +1,11 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@app/core';
 import { MailDeliveryRepository } from '@app/persistence';
+import { DeliveryClaims } from './delivery-claims';
 import { MailSender } from './mail-sender';
 import { OutgoingMail } from './outgoing-mail';
 import { RecipientWhitelist } from './recipient-whitelist';
-
-export const MAIL_DELIVERY_OPTIONS = Symbol('MAIL_DELIVERY_OPTIONS');
-export interface MailDeliveryOptions {
-  /** How long a sent mail is remembered. */
-  idempotencyTtlMs: number;
-  /** How long a claim protects a send in progress. */
-  leaseMs: number;
-}
+import { SentMailRecorder } from './sent-mail-recorder';
 
 export type DeliveryOutcome = 'sent' | 'already-sent' | 'not-whitelisted';
 
@@ -24,7 +18,7 @@ export class MailDeliveryInProgressError extends DomainError {
 
 /**
  * Sends a mail at most once per idempotency key (message + recipient): the key is claimed in MongoDB before the
- * mail is handed over, recorded as sent afterwards, and released when sending failed. The whitelist is checked
+ * mail is handed over, recorded as sent afterwards (in batches), and released when sending failed. The whitelist is checked
  * here too, for every mail (mail.md §6).
  */
 @Injectable()
@@ -33,32 +27,40 @@ export class MailDelivery {
 
   constructor(
     private readonly sender: MailSender,
+    private readonly claims: DeliveryClaims,
     private readonly deliveries: MailDeliveryRepository,
     private readonly whitelist: RecipientWhitelist,
-    @Inject(MAIL_DELIVERY_OPTIONS) private readonly options: MailDeliveryOptions,
+    private readonly recorder: SentMailRecorder,
   ) {}
 
-  async deliver(key: string, mail: OutgoingMail): Promise<DeliveryOutcome> {
-    if (!this.whitelist.allows(mail.to.address)) {
-      this.logger.debug(`mail to ${mail.to.address} dropped: not in the recipient whitelist`);
+  /**
+   * Sends the mail `build` renders, unless it was sent already under `key`. The key is claimed while the mail is
+   * being rendered (both wait on I/O), so that neither adds its latency to the other.
+   */
+  async deliver(
+    key: string,
+    recipient: string,
+    build: () => Promise<OutgoingMail>,
+  ): Promise<DeliveryOutcome> {
+    if (!this.whitelist.allows(recipient)) {
+      this.logger.debug(`mail to ${recipient} dropped: not in the recipient whitelist`);
       return 'not-whitelisted';
     }
-    const claim = await this.deliveries.claim(key, new Date(), this.options.leaseMs);
-    if (claim === 'already-sent') {
+    const [claim, mail] = await Promise.allSettled([this.claims.claim(key), build()]);
+    if (claim.status === 'rejected') throw claim.reason;
+    if (claim.value === 'already-sent') {
       this.logger.debug(`mail ${key} already sent: not sent again`);
       return 'already-sent';
     }
-    if (claim === 'in-progress') throw new MailDeliveryInProgressError(key);
+    if (claim.value === 'in-progress') throw new MailDeliveryInProgressError(key);
     try {
-      await this.sender.send(mail);
+      if (mail.status === 'rejected') throw mail.reason;
+      await this.sender.send(mail.value);
     } catch (error) {
       await this.deliveries.release(key).catch(() => undefined);
       throw error;
     }
-    const now = new Date();
-    await this.deliveries
-      .markSent(key, now, new Date(now.getTime() + this.options.idempotencyTtlMs))
-      .catch((error: Error) => this.logger.error(`mail ${key} sent but not recorded: ${error.message}`));
+    this.recorder.record(key);
     return 'sent';
   }
 }

@@ -45,6 +45,30 @@ describe('MailDeliveryMongoRepository (real MongoDB wire protocol)', () => {
     });
   });
 
+  it('records several mails as sent in one write', async () => {
+    expect(await deliveries.claim('m1', at(0), 60_000)).toBe('claimed');
+    expect(await deliveries.claim('m2', at(0), 60_000)).toBe('claimed');
+    await deliveries.markManySent(['m1', 'm2'], at(1), at(3600));
+    expect(await deliveries.claim('m1', at(2), 60_000)).toBe('already-sent');
+    expect(await deliveries.claim('m2', at(2), 60_000)).toBe('already-sent');
+  });
+
+  it('claims several keys in one write, telling which were taken already', async () => {
+    await deliveries.markSent('b-sent', at(0), at(3600));
+    expect(await deliveries.claim('b-busy', at(0), 60_000)).toBe('claimed');
+    const claims = await deliveries.claimMany(
+      ['b-new1', 'b-sent', 'b-busy', 'b-new2', 'b-new1'],
+      at(1),
+      60_000,
+    );
+    expect(Object.fromEntries(claims)).toEqual({
+      'b-new1': 'claimed',
+      'b-sent': 'already-sent',
+      'b-busy': 'in-progress',
+      'b-new2': 'claimed',
+    });
+  });
+
   it('gives a released claim to the next claimant', async () => {
     expect(await deliveries.claim('k2', at(0), 60_000)).toBe('claimed');
     await deliveries.release('k2');

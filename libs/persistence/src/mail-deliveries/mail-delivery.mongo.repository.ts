@@ -41,9 +41,40 @@ export class MailDeliveryMongoRepository extends MailDeliveryRepository {
     return 'in-progress';
   }
 
+  async claimMany(keys: readonly string[], now: Date, leaseMs: number): Promise<Map<string, DeliveryClaim>> {
+    const unique = [...new Set(keys)];
+    const expiresAt = new Date(now.getTime() + leaseMs);
+    const taken = new Set<number>();
+    try {
+      await this.model.collection.insertMany(
+        unique.map((key) => ({ _id: key as never, state: 'sending', claimedAt: now, expiresAt })),
+        { ordered: false },
+      );
+    } catch (error) {
+      const writeErrors = (
+        error as { writeErrors?: { index: number; code?: number }[] | { index: number; code?: number } }
+      ).writeErrors;
+      const failures = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+      if (failures.length === 0 || failures.some((failure) => failure.code !== 11000)) throw error;
+      for (const failure of failures) taken.add(failure.index);
+    }
+    const claims = new Map<string, DeliveryClaim>();
+    for (const [index, key] of unique.entries()) {
+      claims.set(key, taken.has(index) ? await this.claim(key, now, leaseMs) : 'claimed');
+    }
+    return claims;
+  }
+
   async markSent(key: string, now: Date, expiresAt: Date): Promise<void> {
     await this.model
       .updateOne({ _id: key }, { $set: { state: 'sent', sentAt: now, expiresAt } }, { upsert: true })
+      .exec();
+  }
+
+  async markManySent(keys: readonly string[], now: Date, expiresAt: Date): Promise<void> {
+    if (keys.length === 0) return;
+    await this.model
+      .updateMany({ _id: { $in: [...keys] } }, { $set: { state: 'sent', sentAt: now, expiresAt } })
       .exec();
   }
 

@@ -22,14 +22,35 @@ export function firstEvent(calendar: ICAL.Component): ICAL.Component {
   return vevent;
 }
 
-/** The calendar as ICS text, with its METHOD replaced by `method` (mail.md §5.2). */
-export function withMethod(calendar: ICAL.Component, method: string): string {
-  const copy = new ICAL.Component(JSON.parse(JSON.stringify(calendar.toJSON())) as unknown[]);
-  copy.removeAllProperties('method');
-  const property = new ICAL.Property('method', copy);
-  property.setValue(method);
-  copy.addProperty(property);
-  return copy.toString();
+/**
+ * The ICS text with its METHOD replaced by `method` (mail.md §5.2): the top-level METHOD lines (before the first
+ * component) are dropped and `METHOD:<method>` is written right after BEGIN:VCALENDAR; the rest is kept byte for
+ * byte, as received.
+ */
+export function withMethod(ics: string, method: string): string {
+  const lines = ics.replace(/\r?\n/g, '\r\n').split('\r\n');
+  const begin = lines.findIndex((line) => /^BEGIN:VCALENDAR$/i.test(line.trim()));
+  if (begin < 0) throw new InvalidCalendarError('no BEGIN:VCALENDAR');
+  const out: string[] = [];
+  let topLevel = false;
+  for (const [index, line] of lines.entries()) {
+    if (index === begin) {
+      out.push(line, `METHOD:${method}`);
+      topLevel = true;
+      continue;
+    }
+    if (topLevel && /^BEGIN:/i.test(line)) topLevel = false;
+    const continuation = line.startsWith(' ') || line.startsWith('\t');
+    if (topLevel && /^METHOD[:;]/i.test(line)) {
+      // drop the METHOD line and its folded continuation lines
+      for (let next = index + 1; next < lines.length && /^[ \t]/.test(lines[next]!); next++)
+        lines[next] = '\u0000';
+      continue;
+    }
+    if (line === '\u0000' || (continuation && out.length === 0)) continue;
+    out.push(line);
+  }
+  return out.join('\r\n');
 }
 
 /** A calendar is recurring when it has several VEVENTs or its first has an RRULE (events.md §3.2). */

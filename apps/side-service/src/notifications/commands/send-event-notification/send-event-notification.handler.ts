@@ -1,6 +1,5 @@
 import { Logger } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import ICAL from 'ical.js';
 import { timed } from '@app/observability';
 import { ItipMethod, MailDelivery, OutgoingMail, RecipientWhitelist } from '@app/mail';
 import { InvalidMessageError } from '../../event-notification';
@@ -42,7 +41,6 @@ const FALLBACK_LOCALE: RecipientLocale = { language: 'en', timeZone: 'UTC' };
 
 interface Dispatch {
   kind: NotificationMailKind;
-  calendar: ICAL.Component;
   event: EventData;
 }
 
@@ -75,25 +73,31 @@ export class SendEventNotificationHandler implements ICommandHandler<SendEventNo
     const dispatch = await this.dispatch(notification);
     if ('reason' in dispatch) return this.none(dispatch.reason);
 
-    const [recipient, sender] = await Promise.all([
-      this.people.person(recipientEmail),
-      this.people.person(senderEmail),
-    ]);
-    const locale = recipient.locale ?? sender.locale ?? FALLBACK_LOCALE;
-    const context = this.contexts.for(TEMPLATES[dispatch.kind], locale);
-    const rendered = await this.render(dispatch, notification, context, Boolean(recipient.user));
-    const mail: OutgoingMail = {
-      from: await this.people.address(senderEmail),
-      to: await this.people.address(recipientEmail),
-      ...rendered,
-      language: locale.language,
-      calendar: {
-        method: METHODS[dispatch.kind],
-        ics: withMethod(dispatch.calendar, METHODS[dispatch.kind]),
-      },
-      autoSubmitted: dispatch.kind === 'cancel' || dispatch.kind === 'reply',
+    const build = async (): Promise<OutgoingMail> => {
+      const [recipient, sender] = await Promise.all([
+        this.people.person(recipientEmail),
+        this.people.person(senderEmail),
+      ]);
+      const locale = recipient.locale ?? sender.locale ?? FALLBACK_LOCALE;
+      const context = this.contexts.for(TEMPLATES[dispatch.kind], locale);
+      const rendered = await this.render(dispatch, notification, context, Boolean(recipient.user));
+      return {
+        from: await this.people.address(senderEmail),
+        to: await this.people.address(recipientEmail),
+        ...rendered,
+        language: locale.language,
+        calendar: {
+          method: METHODS[dispatch.kind],
+          ics: withMethod(notification.event, METHODS[dispatch.kind]),
+        },
+        autoSubmitted: dispatch.kind === 'cancel' || dispatch.kind === 'reply',
+      };
     };
-    const delivery = await this.delivery.deliver(`imip:${messageKey}:${recipientEmail}`, mail);
+    const delivery = await this.delivery.deliver(
+      `imip:${messageKey}:${recipientEmail}`,
+      recipientEmail,
+      build,
+    );
     if (delivery === 'sent') {
       this.metrics.sent(dispatch.kind);
       this.logger.log(
@@ -112,18 +116,18 @@ export class SendEventNotificationHandler implements ICommandHandler<SendEventNo
       case 'REQUEST':
         if (event.publiclyCreated)
           return { reason: 'booking confirmations are not sent by this service yet' };
-        if (notification.isNewEvent) return { kind: 'invite', calendar, event };
-        if (notification.changes) return { kind: 'update', calendar, event };
+        if (notification.isNewEvent) return { kind: 'invite', event };
+        if (notification.changes) return { kind: 'update', event };
         return { reason: 'REQUEST without isNewEvent nor changes' };
       case 'REPLY':
         if (await this.people.isLocalResource(notification.senderEmail))
           return { reason: `the reply comes from the resource ${notification.senderEmail}` };
-        return { kind: 'reply', calendar, event };
+        return { kind: 'reply', event };
       case 'CANCEL':
-        return { kind: 'cancel', calendar, event };
+        return { kind: 'cancel', event };
       case 'COUNTER':
         if (!notification.oldEvent) throw new InvalidMessageError('a COUNTER needs oldEvent');
-        return { kind: 'counter', calendar, event };
+        return { kind: 'counter', event };
       default:
         throw new InvalidMessageError(`unsupported method ${notification.method}`);
     }

@@ -38,12 +38,13 @@ export class SendImportReportHandler implements ICommandHandler<SendImportReport
       failedCount: command.failedCount,
       failures: command.failedItems.map((item) => failureLine(command.kind, item)),
     });
-    return this.delivery.deliver(`import:${command.importId}:${command.username.toLowerCase()}`, {
+    const key = `import:${command.importId}:${command.username.toLowerCase()}`;
+    return this.delivery.deliver(key, command.username.toLowerCase(), async () => ({
       from: await this.people.address(this.sender),
       to: await this.people.address(command.username.toLowerCase()),
       ...rendered,
       language: locale.language,
       inline: [{ cid: 'logo', filename: 'logo.png', contentType: 'image/png', content: LOGO_PNG }],
-    });
+    }));
   }
 }
