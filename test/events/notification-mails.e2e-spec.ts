@@ -1,6 +1,7 @@
 import { CommandBus, EventBus } from '@nestjs/cqrs';
 import { ImportCompletedEvent } from '../../apps/side-service/src/import/events/import-completed.event';
 import { SendImportReportCommand } from '../../apps/side-service/src/notifications/commands/send-import-report/send-import-report.command';
+import { ObjectId } from 'mongodb';
 import { expectEventually } from '@app/testing';
 import { calendarPart, header, icsAttachment } from './support/mail-assertions';
 import { MailPipeline, mailsTo, startMailPipeline } from './support/mail-pipeline';
@@ -169,6 +170,41 @@ describe('notification mails of every kind (RabbitMQ → SMTP)', () => {
     );
     expect(mail!.parsed.text).not.toContain('carol@twake.test');
     expect(calendarPart(mail!).calendar.getFirstPropertyValue('method')).toBe('REPLY');
+    pipeline.smtp.clear();
+  });
+
+  it('drops the answer of a resource', async () => {
+    const resourceId = new ObjectId();
+    const domain = await pipeline.service.database.db.collection('domains').findOne({ name: 'twake.test' });
+    await pipeline.service.database.db.collection('resources').insertOne({
+      _id: resourceId,
+      deleted: false,
+      domain: domain!._id,
+      name: 'Room 4',
+      type: 'resource',
+    });
+    const room = `${resourceId.toHexString()}@twake.test`;
+    await publish({
+      senderEmail: room,
+      recipientEmail: 'alice@twake.test',
+      method: 'REPLY',
+      event: ics(
+        'REPLY',
+        sync({ attendees: [{ email: room, cn: 'Room 4', cutype: 'RESOURCE', partstat: 'ACCEPTED' }] }),
+      ),
+      eventPath: '/calendars/a01/a01/weekly-sync.ics',
+    });
+    await publish({
+      senderEmail: 'alice@twake.test',
+      recipientEmail: 'guest@external.test',
+      method: 'REQUEST',
+      event: ics('REQUEST', sync({ uid: 'marker-2' })),
+      eventPath: '',
+      isNewEvent: true,
+    });
+    await mailsTo(pipeline.smtp, 'guest@external.test');
+    await expectEventually(async () => expect(await pipeline.vhost.messageCount(NOTIFICATION_QUEUE)).toBe(0));
+    expect(pipeline.smtp.to('alice@twake.test')).toHaveLength(0);
     pipeline.smtp.clear();
   });
 

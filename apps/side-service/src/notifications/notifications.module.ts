@@ -13,7 +13,7 @@ import { MAIL_LINKS, MailContexts } from './mails/mail-contexts';
 import { NotificationMetrics } from './notification-metrics';
 import { LocalResourceLookup } from './people/local-resource-lookup';
 import { MailPeople, USER_DEFAULTS } from './people/mail-people';
-import { NoResourceLookup } from './people/no-resource-lookup';
+import { RepositoryResourceLookup } from './people/repository-resource-lookup';
 import { ParticipationLinks } from './people/participation-links';
 
 type Config = ConfigService<AllConfig, true>;
@@ -31,7 +31,7 @@ const messageConsumers = [NotificationEmailConsumer];
     ...eventHandlers,
     MailContexts,
     MailPeople,
-    { provide: LocalResourceLookup, useClass: NoResourceLookup },
+    { provide: LocalResourceLookup, useClass: RepositoryResourceLookup },
     { provide: NotificationMetrics, useFactory: () => NotificationMetrics.register() },
     {
       provide: MAIL_LINKS,
