@@ -8,6 +8,7 @@ import { GetUserController } from './queries/get-user/get-user.http.controller';
 import { GetUserHandler } from './queries/get-user/get-user.handler';
 import { RenderAvatarController } from './queries/render-avatar/render-avatar.http.controller';
 import { RenderAvatarHandler } from './queries/render-avatar/render-avatar.handler';
+import { RegisteredUsers } from './registered-users';
 
 const httpControllers = [
   GetCurrentUserController,
@@ -19,5 +20,5 @@ const httpControllers = [
 const queryHandlers = [GetCurrentUserHandler, FindUsersByEmailHandler, GetUserHandler, RenderAvatarHandler];
 
 /** The OpenPaaS user API of the SPAs (rest-api.md §5.1): my profile, users of my domain, avatars. */
-@Module({ controllers: httpControllers, providers: queryHandlers })
+@Module({ controllers: httpControllers, providers: [...queryHandlers, RegisteredUsers] })
 export class UserProfilesModule {}

@@ -26,6 +26,13 @@ describe('ConfigurationMongoRepository writes (real MongoDB wire protocol)', () 
     await database.close();
   });
 
+  it('indexes the per-user key', async () => {
+    const keys = (await database.db.collection('configurations').indexes()).map((index) =>
+      JSON.stringify(index.key),
+    );
+    expect(keys).toContain('{"user_id":1,"domain_id":1}');
+  });
+
   it('upserts one document per (domain, user), modules grouped in first-seen order, values as BSON', async () => {
     const userId = new ObjectId().toHexString();
     await configurations.replaceEntries(domainId, userId, [

@@ -1,5 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Types } from 'mongoose';
+import { CollectionIndexes } from '../mongo/index-spec';
 
 export const CONFIGURATIONS_COLLECTION = 'configurations';
 
@@ -20,3 +21,12 @@ export class ConfigurationDocument {
 }
 
 export const ConfigurationSchema = SchemaFactory.createForClass(ConfigurationDocument);
+
+/**
+ * The original creates no index here (storage.md §16), so every settings read scanned the collection: one index on
+ * the per-user key. Optional: a legacy OpenPaaS index with other options on the same keys is kept as it is.
+ */
+export const CONFIGURATION_INDEXES: CollectionIndexes = {
+  collection: CONFIGURATIONS_COLLECTION,
+  indexes: [{ keys: { user_id: 1, domain_id: 1 }, optional: true }],
+};

@@ -5,6 +5,7 @@ import { Connection } from 'mongoose';
 import type { AllConfig } from '@app/config';
 import { CollectionIndexes, IndexSpec } from './index-spec';
 import { AUTH_TICKET_INDEXES } from '../auth-tickets/auth-ticket.schema';
+import { CONFIGURATION_INDEXES } from '../configurations/configuration.schema';
 import { DOMAIN_INDEXES } from '../domains/domain.schema';
 import { DOMAIN_SETTINGS_INDEXES } from '../domain-settings/domain-settings.schema';
 import { RESOURCE_INDEXES } from '../resources/resource.schema';
@@ -26,6 +27,7 @@ export const ALL_INDEXES: CollectionIndexes[] = [
   ITIP_FAN_OUT_INDEXES,
   RESOURCE_INDEXES,
   DOMAIN_SETTINGS_INDEXES,
+  CONFIGURATION_INDEXES,
   TEAM_CALENDAR_INDEXES,
 ];
 
