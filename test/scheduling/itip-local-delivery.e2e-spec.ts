@@ -1,4 +1,5 @@
 import ICAL from 'ical.js';
+import { ObjectId } from 'mongodb';
 import { TestSmtpServer, TestVhost, expectEventually, writeRsaKeyPair } from '@app/testing';
 import {
   DavTestEnvironment,
@@ -391,6 +392,51 @@ describe('scheduling bridge: calendar:itip:localDelivery → POST /itip → noti
     ]);
     expect(itipCalls(event)).toEqual([expect.objectContaining({ recipient: eve, status: 400 })]);
     expect(await vhost.messageCount(ITIP_DLQ)).toBe(0);
+  });
+
+  it('delivers to a local resource without notifying it', async () => {
+    const event = uid('room-booking');
+    const domain = await env.service.database.db.collection('domains').findOne({ name: 'example.org' });
+    const room = new ObjectId();
+    await env.service.database.db.collection('resources').insertOne({
+      _id: room,
+      creator: new ObjectId(ids[ANA]),
+      deleted: false,
+      description: '4th floor',
+      domain: domain!._id,
+      icon: 'meeting_room',
+      name: 'Room Jupiter',
+      timestamps: { creation: new Date(), updatedAt: new Date() },
+      type: 'resource',
+    });
+    const address = `${room.toHexString()}@example.org`;
+    const message = ics('REQUEST', {
+      uid: event,
+      organizer: ANA,
+      attendees: [{ email: address }, { email: BOB }],
+    });
+    for (const recipient of [address, BOB])
+      await vhost.publish(
+        ITIP_EXCHANGE,
+        localDelivery({
+          sender: ANA,
+          method: 'REQUEST',
+          uid: event,
+          message,
+          recipients: [`mailto:${recipient}`],
+          calendarId: ids[ANA],
+        }),
+      );
+    await expectEventually(() => expect(itipCalls(event)).toHaveLength(2));
+    expect(
+      itipCalls(event)
+        .map((call) => call.recipient)
+        .sort(),
+    ).toEqual([address, BOB].sort());
+    const recipients = async () => (await notificationsOf(event)).map((body) => body.recipientEmail);
+    await expectEventually(async () => expect(await recipients()).toEqual([BOB]));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await recipients()).toEqual([BOB]);
   });
 
   it('dead-letters a malformed message and processes the next one', async () => {

@@ -64,7 +64,8 @@ export class EsnSabreDouble {
   private readonly json: CalendarJson;
   /** `POST /itip` (dav.md §5.8): what it received, and recipients it refuses. */
   readonly itip: ItipInbox;
-  private readonly ensured = new Set<string>();
+  /** Collections created (or being created): concurrent first requests of a principal share one creation. */
+  private readonly ensured = new Map<string, Promise<void>>();
   private sideServiceUrl?: string;
 
   private constructor(
@@ -197,10 +198,16 @@ export class EsnSabreDouble {
     }
   }
 
-  private async ensure(path: string, kind: 'plain' | 'calendar' | 'addressbook'): Promise<void> {
-    if (this.ensured.has(path)) return;
-    await this.radicale.ensureCollection(path, kind);
-    this.ensured.add(path);
+  private ensure(path: string, kind: 'plain' | 'calendar' | 'addressbook'): Promise<void> {
+    let creation = this.ensured.get(path);
+    if (!creation) {
+      creation = this.radicale.ensureCollection(path, kind).catch((error: unknown) => {
+        this.ensured.delete(path);
+        throw error;
+      });
+      this.ensured.set(path, creation);
+    }
+    return creation;
   }
 
   private async route(

@@ -87,12 +87,7 @@ export class ItipInbox {
     sender: string,
     message: ICAL.Component,
   ): Promise<number> {
-    const found = await this.json.findByUid(`/calendars/${homeId}`, uid);
-    const item = (
-      found?._embedded as { 'dav:item': { _links: { self: { href: string } }; data: unknown[] }[] }
-    )?.['dav:item']?.[0];
-    const existing = item ? new ICAL.Component(item.data) : undefined;
-    const href = item?._links.self.href ?? `/calendars/${homeId}/${homeId}/${encodeURIComponent(uid)}.ics`;
+    const { existing, href } = await this.find(homeId, uid);
     message.removeAllProperties('method');
     const incoming = message.getAllSubcomponents('vevent');
     if (method === 'REQUEST') {
@@ -146,6 +141,18 @@ export class ItipInbox {
       return this.put(href, existing);
     }
     return 400;
+  }
+
+  /** The recipient's copy: under its usual name in the default calendar, else anywhere in the home by UID. */
+  private async find(homeId: string, uid: string): Promise<{ existing?: ICAL.Component; href: string }> {
+    const usual = `/calendars/${homeId}/${homeId}/${encodeURIComponent(uid)}.ics`;
+    const direct = await this.radicale.text('GET', usual);
+    if (direct.status === 200) return { existing: ICAL.Component.fromString(direct.text), href: usual };
+    const found = await this.json.findByUid(`/calendars/${homeId}`, uid);
+    const item = (
+      found?._embedded as { 'dav:item': { _links: { self: { href: string } }; data: unknown[] }[] }
+    )?.['dav:item']?.[0];
+    return item ? { existing: new ICAL.Component(item.data), href: item._links.self.href } : { href: usual };
   }
 
   private async put(href: string, calendar: ICAL.Component): Promise<number> {

@@ -54,10 +54,15 @@ export class DeliverItipMessageHandler implements ICommandHandler<DeliverItipMes
       this.logger.debug(`${message.method} ${message.uid} to ${recipient} skipped: ${skip}`);
       return 'skipped';
     }
-    const claim = await this.ledger.claim(key);
-    if (claim.state === 'done') return 'duplicate';
+    const [claimed, resolved] = await Promise.allSettled([
+      this.ledger.claim(key),
+      this.recipients.resolve(recipient),
+    ]);
+    if (claimed.status === 'rejected') throw claimed.reason;
+    if (claimed.value.state === 'done') return 'duplicate';
     try {
-      await this.process(message, recipient, ical, old, key, claim.itipDelivered);
+      if (resolved.status === 'rejected') throw resolved.reason;
+      await this.process(message, recipient, resolved.value, ical, old, key, claimed.value.itipDelivered);
       await this.ledger.complete(key);
       return 'processed';
     } catch (error) {
@@ -69,14 +74,15 @@ export class DeliverItipMessageHandler implements ICommandHandler<DeliverItipMes
   private async process(
     message: LocalDeliveryMessage,
     recipient: string,
+    target: ItipRecipient,
     ical: ItipCalendar,
     old: ItipCalendar | undefined,
     key: string,
     itipDelivered: boolean,
   ): Promise<void> {
     const sender = stripAddress(message.sender);
-    const target = await this.recipients.resolve(recipient);
     let local = target.kind !== 'external';
+    let marked: Promise<void> = Promise.resolve();
     if (local && message.method !== 'COUNTER' && !itipDelivered) {
       const sequence = highestSequence(ical);
       const outcome = await this.itip.deliver({
@@ -93,13 +99,17 @@ export class DeliverItipMessageHandler implements ICommandHandler<DeliverItipMes
         );
         local = false;
       }
-      await this.ledger.markItipDelivered(key);
+      marked = this.ledger.markItipDelivered(key);
     }
-    if (target.kind === 'resource') return;
+    if (target.kind === 'resource') return marked;
     const fallback = message.calendarId
       ? `/calendars/${message.calendarId}/${message.calendarId}/${message.uid}.ics`
       : '';
-    const eventPath = (local && (await this.eventPathOf(target, recipient, message.uid))) || fallback;
+    const [found] = await Promise.all([
+      local ? this.eventPathOf(target, recipient, message.uid) : undefined,
+      marked,
+    ]);
+    const eventPath = found || fallback;
     const notifications = buildNotifications({
       sender,
       recipient,
