@@ -6,19 +6,24 @@
  *    in alternating rounds of the same run: req/s, p50/p99 and the ratios (targets: proxy throughput within 10% of
  *    direct, under 1 ms added at p50).
  *    Then the same GET against a stand-in that answers at once (bench/support/fixed-dav.mjs): the proxy's own cost.
+ *    Then a ~50 MB ICS uploaded and imported into that stand-in: time and memory high-water mark.
  * 2. The secret-link ICS export of a 100 000-event calendar (Radicale behind the esn-sabre test double, in this
  *    process), downloaded by another process: this process's RSS and heap high-water marks over their baseline.
  *    The calendar is created in Radicale on the first run (about 5 minutes), then reused.
  *
- *   npx ts-node -r tsconfig-paths/register bench/dav-proxy.bench.ts [seconds]      (BENCH_CACHE=memory: without Redis)
+ *   node --expose-gc -r ts-node/register -r tsconfig-paths/register bench/dav-proxy.bench.ts [seconds]
+ *   (BENCH_CACHE=memory: without Redis; without --expose-gc the live heap is not measured)
  */
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { EventBus } from '@nestjs/cqrs';
 import { request } from 'undici';
 import { TestDatabase, TestOidcProvider } from '@app/testing';
 import { ServiceApps, closeServiceApps, createServiceApps } from '../apps/side-service/src/bootstrap';
+import { ImportCompletedEvent } from '../apps/side-service/src/import/events/import-completed.event';
 import { EsnSabreDouble } from '../test/support/esn-sabre/esn-sabre-double';
 import { LoadResult, format, load, prepareBenchEnvironment } from './support/bench-env';
 
@@ -26,6 +31,8 @@ const SMALL_CALENDAR = '/calendars/bench-proxy/calendar';
 const LARGE_HOME = 'bench-100k';
 const LARGE_CALENDAR = `/calendars/${LARGE_HOME}/large`;
 const LARGE_EVENTS = 100_000;
+/** About 50 MB of ICS. */
+const IMPORT_EVENTS = 300_000;
 const PROPFIND_BODY =
   '<?xml version="1.0" encoding="utf-8"?><d:propfind xmlns:d="DAV:" xmlns:cs="http://calendarserver.org/ns/">' +
   '<d:prop><d:getetag/><d:getcontenttype/><d:resourcetype/></d:prop></d:propfind>';
@@ -86,32 +93,97 @@ async function startService(env: Record<string, string>): Promise<{ apps: Servic
   return { apps, base: `http://127.0.0.1:${(apps.api.getHttpServer().address() as AddressInfo).port}` };
 }
 
-/** Downloads `url` in another process; meanwhile samples this process's memory every 5 ms. */
-async function download(url: string) {
+/**
+ * Runs `work` while sampling this process's memory every 5 ms: baseline and high-water marks (RSS, heap, array
+ * buffers; garbage included). With `--expose-gc`, also the live heap: sampled right after a collection, every 200 ms.
+ */
+async function sampled<T>(work: () => Promise<T>) {
   const sample = () => process.memoryUsage();
   global.gc?.();
   const baseline = sample();
   const peak = { ...baseline };
+  let liveHeap = global.gc ? baseline.heapUsed : undefined;
+  let ticks = 0;
   const timer = setInterval(() => {
     const now = sample();
     peak.rss = Math.max(peak.rss, now.rss);
     peak.heapUsed = Math.max(peak.heapUsed, now.heapUsed);
     peak.arrayBuffers = Math.max(peak.arrayBuffers, now.arrayBuffers);
+    if (global.gc && ++ticks % 40 === 0) {
+      global.gc();
+      liveHeap = Math.max(liveHeap!, process.memoryUsage().heapUsed);
+    }
   }, 5);
-  const result = await new Promise<{ status: number; bytes: number; events: number; ms: number }>(
-    (resolve, reject) => {
-      const child = spawn(process.execPath, [join(__dirname, 'support', 'download.mjs'), url], {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
-      let output = '';
-      child.stdout.on('data', (chunk) => (output += chunk));
-      child.on('exit', (code) =>
-        code === 0 ? resolve(JSON.parse(output)) : reject(new Error(`download: ${code}`)),
-      );
-    },
-  );
-  clearInterval(timer);
-  return { ...result, baseline, peak };
+  try {
+    return { result: await work(), baseline, peak, liveHeap };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** Downloads `url` in another process (bytes and VEVENTs counted there, the body never kept). */
+function download(url: string): Promise<{ status: number; bytes: number; events: number; ms: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(__dirname, 'support', 'download.mjs'), url], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(output)) : reject(new Error(`download: ${code}`)),
+    );
+  });
+}
+
+/** Uploads a generated ICS of `events` events (streamed, never whole in memory) and imports it; waits for the end. */
+async function uploadAndImport(
+  base: string,
+  headers: Record<string, string>,
+  apps: ServiceApps,
+  events: number,
+) {
+  let size = Buffer.byteLength(HEADER) + Buffer.byteLength(FOOTER);
+  for (let index = 0; index < events; index++) size += Buffer.byteLength(vevent(`import-${index}`, index));
+  async function* body() {
+    yield Buffer.from(HEADER);
+    let batch = '';
+    for (let index = 0; index < events; index++) {
+      batch += vevent(`import-${index}`, index);
+      if (batch.length > 64 * 1024) {
+        yield Buffer.from(batch);
+        batch = '';
+      }
+    }
+    yield Buffer.from(batch + FOOTER);
+  }
+  const started = Date.now();
+  const upload = await request(`${base}/api/files?name=big.ics&size=${size}&mimetype=text/calendar`, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'text/calendar' },
+    body: Readable.from(body()),
+  });
+  const uploaded = (await upload.body.json()) as { _id?: string };
+  if (upload.statusCode !== 201 || !uploaded._id)
+    throw new Error(`upload answered ${upload.statusCode}: ${JSON.stringify(uploaded)}`);
+  const _id = uploaded._id;
+  const uploadedMs = Date.now() - started;
+  const finished = new Promise<ImportCompletedEvent>((resolve) => {
+    const subscription = apps.api.get(EventBus).subscribe((event) => {
+      if (event instanceof ImportCompletedEvent) {
+        subscription.unsubscribe();
+        resolve(event);
+      }
+    });
+  });
+  const importStart = await request(`${base}/api/import`, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify({ fileId: _id, target: `${SMALL_CALENDAR}.json` }),
+  });
+  const text = await importStart.body.text();
+  if (importStart.statusCode !== 202) throw new Error(`import answered ${importStart.statusCode}: ${text}`);
+  const outcome = await finished;
+  return { size, uploadedMs, importedMs: Date.now() - started - uploadedMs, outcome };
 }
 
 async function main(): Promise<void> {
@@ -134,6 +206,8 @@ async function main(): Promise<void> {
   const bearer = { authorization: `Bearer ${token}` };
   await seedSmallCalendar(radicale);
 
+  const progress = (step: string) => process.stderr.write(`[dav-proxy bench] ${step}\n`);
+  progress('proxy versus direct, DAV server Radicale');
   // 1. Proxy versus direct, DAV_URL = Radicale.
   const { apps, base } = await startService({ DAV_URL: radicale });
   const proxied = `${base}/dav${SMALL_CALENDAR}`;
@@ -184,6 +258,7 @@ async function main(): Promise<void> {
   }
   await closeServiceApps(apps);
 
+  progress('proxy versus direct, instant DAV stand-in');
   // 1b. The same GET against a DAV stand-in that answers at once: the proxy's own cost.
   const fixedDav = spawn(process.execPath, [join(__dirname, 'support', 'fixed-dav.mjs')], {
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -213,9 +288,13 @@ async function main(): Promise<void> {
   }
   const middle = (results: LoadResult[]) => [...results].sort((a, b) => a.rps - b.rps)[1]!;
   const fixedFigures = { direct: middle(fixedDirects), proxy: middle(fixedProxies) };
+  progress(`upload and import of ${IMPORT_EVENTS} events`);
+  // Import of a ~50 MB ICS into the same stand-in: what the service holds while parsing and pushing it.
+  const imported = await sampled(() => uploadAndImport(fixed.base, bearer, fixed.apps, IMPORT_EVENTS));
   await closeServiceApps(fixed.apps);
   fixedDav.kill();
 
+  progress(`export of ${LARGE_EVENTS} events`);
   // 2. Export of the 100k-event calendar through a secret link; the esn-sabre double (in this process) in front.
   await seedLargeCalendar(radicale);
   const database = await TestDatabase.open();
@@ -233,11 +312,10 @@ async function main(): Promise<void> {
   const { secretLink } = (await link.body.json()) as { secretLink: string };
   const exportUrl = `${exporting.base}${new URL(secretLink).pathname}${new URL(secretLink).search}`;
   await download(exportUrl); // warm-up
-  const exported = await download(exportUrl);
+  const exported = await sampled(() => download(exportUrl));
   await closeServiceApps(exporting.apps);
   await double.stop();
 
-  const MiB = 1024 * 1024;
   console.log(
     `DAV proxy benchmark (3 alternating rounds of ${seconds}s, medians, ${connections} connections, DAV server: Radicale ${radicale}, cache: ${process.env.REDIS_URL ? 'Redis' : 'memory'})`,
   );
@@ -266,11 +344,22 @@ async function main(): Promise<void> {
     );
     console.log(`    added p50 ${format(p.p50Ms - d.p50Ms, 2)} ms`);
   }
+  const MiB = 1024 * 1024;
+  const memory = (run: { baseline: NodeJS.MemoryUsage; peak: NodeJS.MemoryUsage; liveHeap?: number }) =>
+    `${run.liveHeap === undefined ? 'live heap: run node with --expose-gc' : `live heap +${format((run.liveHeap - run.baseline.heapUsed) / MiB)} MiB`}, RSS +${format((run.peak.rss - run.baseline.rss) / MiB)} MiB, heap +${format((run.peak.heapUsed - run.baseline.heapUsed) / MiB)} MiB, array buffers +${format((run.peak.arrayBuffers - run.baseline.arrayBuffers) / MiB)} MiB (baseline RSS ${format(run.baseline.rss / MiB)} MiB)`;
+  const { result: exportResult } = exported;
   console.log(
-    `  ICS export through a secret link: status ${exported.status}, ${exported.events} events, ${format(exported.bytes / MiB)} MiB in ${format(exported.ms / 1000, 2)} s`,
+    `  ICS export of ${LARGE_EVENTS} events through a secret link: status ${exportResult.status}, ${exportResult.events} events, ${format(exportResult.bytes / MiB)} MiB in ${format(exportResult.ms / 1000, 2)} s`,
   );
   console.log(
-    `    memory high-water over baseline: RSS +${format((exported.peak.rss - exported.baseline.rss) / MiB)} MiB, heap +${format((exported.peak.heapUsed - exported.baseline.heapUsed) / MiB)} MiB, array buffers +${format((exported.peak.arrayBuffers - exported.baseline.arrayBuffers) / MiB)} MiB (service and esn-sabre double in this process; baseline RSS ${format(exported.baseline.rss / MiB)} MiB)`,
+    `    memory high-water over baseline: ${memory(exported)} (service and esn-sabre double in this process)`,
+  );
+  const { result: importResult } = imported;
+  console.log(
+    `  upload + import of a ${format(importResult.size / MiB)} MiB ICS (${IMPORT_EVENTS} events) into the stand-in: upload ${format(importResult.uploadedMs / 1000, 2)} s, import ${format(importResult.importedMs / 1000, 2)} s, ${importResult.outcome.status}, ${importResult.outcome.succeedCount} imported, ${importResult.outcome.failedCount} failed`,
+  );
+  console.log(
+    `    memory high-water over baseline: ${memory(imported)} (service and upload client in this process)`,
   );
 
   await database.drop();

@@ -1,5 +1,5 @@
-// A DAV stand-in answering every request at once with the same small event (keep-alive), in its own process, to
-// isolate the cost of the proxy from that of a real DAV server. Usage: node fixed-dav.mjs; prints its port.
+// A DAV stand-in answering every request at once with the same small event (201 to PUTs, keep-alive), in its own
+// process, to isolate the cost of the proxy (or of an import) from that of a real DAV server. Usage: node fixed-dav.mjs; prints its port.
 import { Buffer } from 'node:buffer';
 import { createServer } from 'node:http';
 import process from 'node:process';
@@ -11,7 +11,7 @@ const body = Buffer.from(event);
 const server = createServer((req, res) => {
   req.resume();
   req.on('end', () => {
-    res.writeHead(200, {
+    res.writeHead(req.method === 'PUT' ? 201 : 200, {
       'content-type': 'text/calendar; charset=utf-8',
       'content-length': body.length,
       etag: '"1"',

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { RawComponent, components } from './components';
 import { contentLines } from './content-lines';
 
@@ -21,14 +22,18 @@ const TZID = /;TZID=("[^"]*"|[^;:]*)/gi;
  * master). Components without UID, and structurally broken ones, are yielded alone with a defect.
  */
 export async function* calendarItems(read: () => AsyncIterable<Buffer>): AsyncGenerator<CalendarItem> {
-  const expected = new Map<string, number>();
+  // Keyed by a 48-bit digest of the UID, so that the index holds numbers, not 300 000 strings (nor, through
+  // V8's sliced strings, the decoded chunks they were cut from). A collision only delays an item to the end.
+  const expected = new Map<number, number>();
   const timezones = new Map<string, RawComponent>();
   for await (const component of components(contentLines(read()), 'VCALENDAR')) {
     if (component.name === 'VTIMEZONE' && !component.defect) {
       const tzid = component.lines.find((line) => /^TZID[;:]/i.test(line));
-      if (tzid) timezones.set(tzid.slice(tzid.indexOf(':') + 1).trim(), component);
+      if (tzid)
+        timezones.set(detached(tzid.slice(tzid.indexOf(':') + 1).trim()), detachedComponent(component));
     } else if (SCHEDULABLE.has(component.name) && component.uid && !component.defect) {
-      expected.set(component.uid, (expected.get(component.uid) ?? 0) + 1);
+      const key = uidKey(component.uid);
+      expected.set(key, (expected.get(key) ?? 0) + 1);
     }
   }
 
@@ -47,7 +52,7 @@ export async function* calendarItems(read: () => AsyncIterable<Buffer>): AsyncGe
     }
     const parts = pending.get(component.uid) ?? [];
     parts.push(component);
-    if (parts.length >= (expected.get(component.uid) ?? 1)) {
+    if (parts.length >= (expected.get(uidKey(component.uid)) ?? 1)) {
       pending.delete(component.uid);
       yield item(component.uid, parts);
     } else {
@@ -64,4 +69,21 @@ function referencedTimezones(parts: RawComponent[], timezones: Map<string, RawCo
     for (const line of part.lines)
       for (const match of line.matchAll(TZID)) ids.add(match[1]!.replace(/^"|"$/g, ''));
   return [...ids].flatMap((id) => (timezones.has(id) ? [timezones.get(id)!] : []));
+}
+
+function uidKey(uid: string): number {
+  return createHash('md5').update(uid).digest().readUIntBE(0, 6);
+}
+
+/** A copy that does not keep alive the larger string it was sliced from. */
+function detached(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
+}
+
+function detachedComponent(component: RawComponent): RawComponent {
+  return {
+    ...component,
+    lines: component.lines.map(detached),
+    uid: component.uid && detached(component.uid),
+  };
 }
