@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { InvalidLocalDeliveryMessageError } from '../scheduling.errors';
-import { validAddress } from '../itip/itip-address';
+import { stripAddress, validAddress } from '../itip/itip-address';
 
 export const ITIP_METHODS = ['REQUEST', 'CANCEL', 'REPLY', 'COUNTER'] as const;
 export type ItipMethod = (typeof ITIP_METHODS)[number];
@@ -72,7 +72,7 @@ export function copyFor(message: LocalDeliveryMessage, recipient: string): Recor
 
 /**
  * Identity of a single-recipient message (idempotency and fan-out keys): a digest of what the processing reads,
- * the recipient compared case-insensitively.
+ * the recipient normalised and compared case-insensitively.
  */
 export function deliveryKey(message: LocalDeliveryMessage, recipient: string): string {
   const identity = JSON.stringify([
@@ -82,7 +82,7 @@ export function deliveryKey(message: LocalDeliveryMessage, recipient: string): s
     message.message,
     message.oldMessage ?? null,
     message.calendarId,
-    recipient.trim().toLowerCase(),
+    stripAddress(recipient).toLowerCase(),
   ]);
   return `itip:${createHash('sha256').update(identity).digest('hex')}`;
 }
