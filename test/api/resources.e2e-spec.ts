@@ -233,7 +233,7 @@ describe('resources and icons (rest-api.md §5.6)', () => {
       const id = await seedResource(service.database.db, twakeId, { name: 'Broken' });
       dav.failing.add(id);
       const response = await api().get(`/api/resources/${id}`).set('Authorization', ALICE).expect(502);
-      expect(response.body.error).toMatchObject({ code: 502, details: 'DAV server unavailable' });
+      expect(response.body.error).toMatchObject({ code: 502, details: 'Upstream server unavailable' });
     });
   });
 

@@ -32,7 +32,8 @@ function fromDomainError(error: DomainError): Answer {
     case ErrorCode.MethodNotAllowed:
       return { status: 405 };
     case ErrorCode.UpstreamFailure:
-      return { status: 502, body: new RestError(502, error.message, 'ServerError') };
+      // The cause (upstream URL, body) is logged by the filter, never sent to the caller.
+      return { status: 502, body: new RestError(502, 'Upstream server unavailable', 'ServerError') };
     default:
       return assertUnreachable(error.code);
   }
@@ -78,7 +79,11 @@ export class RestExceptionFilter implements ExceptionFilter {
 
   private translate(exception: unknown, response: Response): Answer {
     if (exception instanceof RestError) return { status: exception.statusCode, body: exception };
-    if (exception instanceof DomainError) return fromDomainError(exception);
+    if (exception instanceof DomainError) {
+      if (exception.code === ErrorCode.UpstreamFailure)
+        this.logger.warn({ err: exception }, 'upstream failure');
+      return fromDomainError(exception);
+    }
     const parserError = exception as { type?: string; message?: string };
     if (parserError?.type === 'entity.too.large')
       return { status: 413, body: new RestError(413, 'Request body is too large', 'BadRequest') };
