@@ -111,6 +111,10 @@ describe('DAV proxy /dav/** (SPA traffic through the service to the DAV server)'
     expect(get.status).toBe(200);
     expect(get.headers.get('content-type')).toMatch(/^text\/calendar/);
     expect(get.headers.get('etag')).toBe(put.headers.get('etag'));
+    // Only the DAV server's headers.
+    expect(get.headers.get('access-control-allow-origin')).toBeNull();
+    expect(get.headers.get('x-request-id')).toBeNull();
+    expect(get.headers.get('server')).toMatch(/WSGIServer/);
     expect(await get.text()).toContain(`UID:${uid}`);
 
     const proppatch = await dav(`${calendar}.json`, {

@@ -54,6 +54,8 @@ export class DavProxyMiddleware implements NestMiddleware {
   }
 
   private async relay(req: Request, res: Response, path: string, upstream: DavResponse): Promise<void> {
+    // Only the DAV server's headers (rest-api.md §3.2): none of those set by our own middlewares (CORS, request id).
+    for (const name of res.getHeaderNames()) res.removeHeader(name);
     const headers: Record<string, string | string[]> = {};
     for (const [name, value] of Object.entries(upstream.headers))
       if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = value;
