@@ -68,10 +68,12 @@ class Sink {
   reset = (keep = false) => this.ask<unknown>({ type: 'reset', keep }, 'reset');
   dump = async () => (await this.ask<{ mails: SinkMail[] }>({ type: 'dump' }, 'dump')).mails;
 
-  async waitFor(count: number, timeoutMs: number): Promise<SinkStats> {
+  /** Waits for `count` accepted mails; `marks` receives the time each further thousand was reached. */
+  async waitFor(count: number, timeoutMs: number, marks: number[] = []): Promise<SinkStats> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const stats = await this.stats();
+      while (marks.length < Math.floor(stats.accepted / 1000)) marks.push(Date.now());
       if (stats.accepted >= count) return stats;
       if (Date.now() > deadline) throw new Error(`only ${stats.accepted}/${count} mails accepted`);
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -175,7 +177,8 @@ async function main(): Promise<void> {
 
     await sink.reset(true);
     const publishedAt = await publishAll(vhost, count, 'run');
-    const pipeline = await sink.waitFor(count, 10 * 60_000);
+    const marks: number[] = [];
+    const pipeline = await sink.waitFor(count, 10 * 60_000, marks);
     const pipelineSeconds = (pipeline.lastAt - publishedAt) / 1000;
     const mails = await sink.dump();
 
@@ -200,6 +203,10 @@ async function main(): Promise<void> {
     );
     console.log(`  ratio pipeline / raw: ${format(pipelineRate / rawRate, 2)} (target >= 0.7)`);
     console.log(`  resident memory at the end: ${format(rss)} MiB`);
+    const steps = marks.map((mark, index) =>
+      format(1000 / ((mark - (marks[index - 1] ?? publishedAt)) / 1000)),
+    );
+    console.log(`  pipeline rate per thousand mails (messages/s): ${steps.join(', ')}`);
   } finally {
     await closeServiceApps(apps);
     await database.drop().catch(() => undefined);

@@ -12,6 +12,8 @@ import { OutboxMailSender } from './delivery/outbox.mail-sender';
 import { RecipientWhitelist } from './delivery/recipient-whitelist';
 import { SentMailRecorder } from './delivery/sent-mail-recorder';
 import { SmtpMailSender } from './delivery/smtp.mail-sender';
+import { DEFAULT_SMTP_RETRY_POLICY, SmtpSessionSettings } from './delivery/smtp-session';
+import { SmtpSessionTransport } from './delivery/smtp-session.transport';
 import { mailBundleFolder } from './i18n/bundle-location';
 import { MailTranslator } from './i18n/mail-translator';
 
@@ -21,21 +23,23 @@ const MAIL_CONFIG = Symbol('MAIL_CONFIG');
 /** A send in progress keeps its claim this long (SMTP timeouts and retries fit well within it). */
 const DELIVERY_LEASE_MS = 5 * 60_000;
 
-function smtpTransport(smtp: SmtpConfig) {
+/** Connection settings of mail.md §8.1 for one SMTP session per mail. */
+export function smtpSessionSettings(smtp: SmtpConfig): SmtpSessionSettings {
   return {
-    host: smtp.host,
-    port: smtp.port,
-    name: smtp.helo,
-    secure: smtp.ssl,
-    requireTLS: smtp.starttls,
-    ignoreTLS: !smtp.starttls && !smtp.ssl,
+    connection: {
+      host: smtp.host,
+      port: smtp.port,
+      name: smtp.helo,
+      secure: smtp.ssl,
+      requireTLS: smtp.starttls,
+      ignoreTLS: !smtp.starttls && !smtp.ssl,
+      tls: { rejectUnauthorized: !smtp.trustAllCerts },
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 60_000,
+    },
     auth: smtp.auth ? { user: smtp.auth.username, pass: smtp.auth.password } : undefined,
-    authMethod: 'PLAIN',
-    tls: { rejectUnauthorized: !smtp.trustAllCerts },
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 60_000,
-    pool: false,
+    policy: DEFAULT_SMTP_RETRY_POLICY,
   };
 }
 
@@ -86,7 +90,9 @@ class MailStartupReport implements OnApplicationBootstrap {
       useFactory: (config: Config) => {
         const smtp = mail(config).smtp;
         return {
-          transport: smtp ? smtpTransport(smtp) : { streamTransport: true, buffer: true, newline: 'windows' },
+          transport: smtp
+            ? new SmtpSessionTransport(smtpSessionSettings(smtp))
+            : { streamTransport: true, buffer: true, newline: 'windows' },
         };
       },
     }),
@@ -108,7 +114,9 @@ class MailStartupReport implements OnApplicationBootstrap {
       provide: MailSender,
       inject: [MAIL_CONFIG, MailerService],
       useFactory: (config: MailConfig, mailer: MailerService) =>
-        config.smtp ? new SmtpMailSender(mailer) : new OutboxMailSender(mailer, config.outboxDir),
+        config.smtp
+          ? new SmtpMailSender(mailer, smtpSessionSettings(config.smtp))
+          : new OutboxMailSender(mailer, config.outboxDir),
     },
     {
       provide: RecipientWhitelist,

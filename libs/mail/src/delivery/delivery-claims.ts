@@ -2,8 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DeliveryClaim, MailDeliveryRepository } from '@app/persistence';
 import { MAIL_DELIVERY_OPTIONS, MailDeliveryOptions } from './mail-delivery.options';
 
-/** How long claims wait to be written together. */
-const BATCH_WINDOW_MS = 5;
 const MAX_BATCH = 64;
 
 interface Waiter {
@@ -13,14 +11,14 @@ interface Waiter {
 }
 
 /**
- * Claims delivery keys in batches: the claims asked within a few milliseconds (the consumer handles 16 messages
- * at a time) are written with one insert. The same key asked twice in a batch is claimed once; the other callers
+ * Claims delivery keys in batches: the claims asked while the event loop turns once (a burst of messages) are
+ * written with one insert, without waiting for more. The same key asked twice in a batch is claimed once; the other callers
  * are told it is in progress.
  */
 @Injectable()
 export class DeliveryClaims {
   private waiting: Waiter[] = [];
-  private timer?: NodeJS.Timeout;
+  private scheduled = false;
 
   constructor(
     private readonly deliveries: MailDeliveryRepository,
@@ -31,21 +29,25 @@ export class DeliveryClaims {
     return new Promise((resolve, reject) => {
       this.waiting.push({ key, resolve, reject });
       if (this.waiting.length >= MAX_BATCH) this.flush();
-      else this.timer ??= setTimeout(() => this.flush(), BATCH_WINDOW_MS);
+      else if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => this.flush());
+      }
     });
   }
 
   private flush(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
+    this.scheduled = false;
     const batch = this.waiting;
     this.waiting = [];
     if (batch.length === 0) return;
+    const now = new Date();
     this.deliveries
       .claimMany(
         batch.map((waiter) => waiter.key),
-        new Date(),
+        now,
         this.options.leaseMs,
+        new Date(now.getTime() + this.options.idempotencyTtlMs),
       )
       .then((claims) => {
         const answered = new Set<string>();

@@ -35,7 +35,7 @@ export class MailDelivery {
 
   /**
    * Sends the mail `build` renders, unless it was sent already under `key`. The key is claimed while the mail is
-   * being rendered (both wait on I/O), so that neither adds its latency to the other.
+   * being rendered and the delivery prepared (an SMTP session opened): these wait on I/O side by side.
    */
   async deliver(
     key: string,
@@ -46,7 +46,9 @@ export class MailDelivery {
       this.logger.debug(`mail to ${recipient} dropped: not in the recipient whitelist`);
       return 'not-whitelisted';
     }
+    const prepared = this.sender.prepare();
     const [claim, mail] = await Promise.allSettled([this.claims.claim(key), build()]);
+    if (claim.status === 'rejected' || claim.value !== 'claimed') prepared.abandon();
     if (claim.status === 'rejected') throw claim.reason;
     if (claim.value === 'already-sent') {
       this.logger.debug(`mail ${key} already sent: not sent again`);
@@ -55,8 +57,9 @@ export class MailDelivery {
     if (claim.value === 'in-progress') throw new MailDeliveryInProgressError(key);
     try {
       if (mail.status === 'rejected') throw mail.reason;
-      await this.sender.send(mail.value);
+      await prepared.send(mail.value);
     } catch (error) {
+      prepared.abandon();
       await this.deliveries.release(key).catch(() => undefined);
       throw error;
     }

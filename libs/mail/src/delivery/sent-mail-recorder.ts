@@ -38,7 +38,7 @@ export class SentMailRecorder implements OnModuleDestroy {
     const now = new Date();
     const expiresAt = new Date(now.getTime() + this.options.idempotencyTtlMs);
     this.writing = this.writing
-      .then(() => this.deliveries.markManySent(keys, now, expiresAt))
+      .then(() => this.deliveries.markSent(keys, now, expiresAt))
       .catch((error: Error) =>
         this.logger.error(`${keys.length} sent mail(s) not recorded: ${error.message}`),
       );

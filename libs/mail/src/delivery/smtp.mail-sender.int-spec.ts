@@ -4,6 +4,7 @@ import { TestSmtpServer } from '@app/testing';
 import { MailDeliveryUnavailableError, MailRejectedError } from './mail-sender';
 import { OutgoingMail } from './outgoing-mail';
 import { SmtpMailSender } from './smtp.mail-sender';
+import { SmtpSessionTransport } from './smtp-session.transport';
 
 const mail: OutgoingMail = {
   from: { address: 'ana@twake.test', name: 'Ana Lima' },
@@ -17,12 +18,16 @@ const mail: OutgoingMail = {
 };
 
 function sender(port: number): SmtpMailSender {
+  const settings = {
+    connection: { host: '127.0.0.1', port, ignoreTLS: true, connectionTimeout: 2_000 },
+    policy: { retries: 3, initialBackoffMs: 10, maxBackoffMs: 50 },
+  };
   const mailer = new MailerService(
-    { transport: { host: '127.0.0.1', port, ignoreTLS: true, connectionTimeout: 2_000 } },
+    { transport: new SmtpSessionTransport(settings) as never },
     undefined as never,
     undefined as never,
   );
-  return new SmtpMailSender(mailer, { retries: 3, initialBackoffMs: 10, maxBackoffMs: 50 });
+  return new SmtpMailSender(mailer, settings);
 }
 
 async function closedPort(): Promise<number> {

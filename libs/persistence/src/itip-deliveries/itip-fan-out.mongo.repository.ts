@@ -36,9 +36,9 @@ export class ItipFanOutMongoRepository extends ItipFanOutRepository {
     return existing && existing.expiresAt.getTime() > now.getTime() ? existing.pending : [];
   }
 
+  /** The emptied document stays until the next fan-out of the UID replaces it or the sweep drops it. */
   async settle(uid: string, key: string): Promise<void> {
     await this.model.updateOne({ _id: uid }, { $pull: { pending: key } }).exec();
-    await this.model.deleteOne({ _id: uid, pending: { $size: 0 } }).exec();
   }
 
   async close(uid: string, fanOutId: string): Promise<void> {

@@ -4,7 +4,20 @@ import { Model } from 'mongoose';
 import { isDuplicateKeyError } from '../mongo/duplicate-key';
 import { DeliveryClaim } from './mail-delivery';
 import { MailDeliveryRepository } from './mail-delivery.repository';
-import { MailDeliveryDocument } from './mail-delivery.schema';
+import { MailDeliveryDocument, SENT_SUFFIX } from './mail-delivery.schema';
+
+interface WriteError {
+  index: number;
+  code?: number;
+}
+
+/** Indexes of the documents an unordered insert refused as duplicates; any other failure is rethrown. */
+function duplicatesOf(error: unknown): Set<number> {
+  const raw = (error as { writeErrors?: WriteError[] | WriteError }).writeErrors;
+  const failures = Array.isArray(raw) ? raw : raw ? [raw] : [];
+  if (failures.length === 0 || failures.some((failure) => failure.code !== 11000)) throw error;
+  return new Set(failures.map((failure) => failure.index));
+}
 
 @Injectable()
 export class MailDeliveryMongoRepository extends MailDeliveryRepository {
@@ -12,70 +25,77 @@ export class MailDeliveryMongoRepository extends MailDeliveryRepository {
     super();
   }
 
-  async claim(key: string, now: Date, leaseMs: number): Promise<DeliveryClaim> {
-    const expiresAt = new Date(now.getTime() + leaseMs);
-    for (let attempt = 0; attempt < 3; attempt++) {
-      try {
-        await this.model.collection.insertOne({
+  async claim(key: string, now: Date, leaseMs: number, retainUntil: Date): Promise<DeliveryClaim> {
+    return (await this.claimMany([key], now, leaseMs, retainUntil)).get(key)!;
+  }
+
+  async claimMany(
+    keys: readonly string[],
+    now: Date,
+    leaseMs: number,
+    retainUntil: Date,
+  ): Promise<Map<string, DeliveryClaim>> {
+    const unique = [...new Set(keys)];
+    let taken = new Set<number>();
+    try {
+      await this.model.collection.insertMany(
+        unique.map((key) => ({
           _id: key as never,
           state: 'sending',
           claimedAt: now,
-          expiresAt,
-        });
-        return 'claimed';
-      } catch (error) {
-        if (!isDuplicateKeyError(error)) throw error;
-      }
-      const existing = await this.model.findById(key).lean<MailDeliveryDocument>().exec();
-      if (!existing) continue; // swept meanwhile: insert again
-      if (existing.expiresAt.getTime() > now.getTime())
-        return existing.state === 'sent' ? 'already-sent' : 'in-progress';
-      const takeover = await this.model
-        .updateOne(
-          { _id: key, expiresAt: existing.expiresAt },
-          { $set: { state: 'sending', claimedAt: now, expiresAt }, $unset: { sentAt: 1 } },
-        )
-        .exec();
-      if (takeover.modifiedCount === 1) return 'claimed';
-    }
-    return 'in-progress';
-  }
-
-  async claimMany(keys: readonly string[], now: Date, leaseMs: number): Promise<Map<string, DeliveryClaim>> {
-    const unique = [...new Set(keys)];
-    const expiresAt = new Date(now.getTime() + leaseMs);
-    const taken = new Set<number>();
-    try {
-      await this.model.collection.insertMany(
-        unique.map((key) => ({ _id: key as never, state: 'sending', claimedAt: now, expiresAt })),
+          expiresAt: retainUntil,
+        })),
         { ordered: false },
       );
     } catch (error) {
-      const writeErrors = (
-        error as { writeErrors?: { index: number; code?: number }[] | { index: number; code?: number } }
-      ).writeErrors;
-      const failures = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
-      if (failures.length === 0 || failures.some((failure) => failure.code !== 11000)) throw error;
-      for (const failure of failures) taken.add(failure.index);
+      taken = duplicatesOf(error);
     }
     const claims = new Map<string, DeliveryClaim>();
-    for (const [index, key] of unique.entries()) {
-      claims.set(key, taken.has(index) ? await this.claim(key, now, leaseMs) : 'claimed');
-    }
+    for (const [index, key] of unique.entries())
+      claims.set(key, taken.has(index) ? await this.resolveTaken(key, now, leaseMs, retainUntil) : 'claimed');
     return claims;
   }
 
-  async markSent(key: string, now: Date, expiresAt: Date): Promise<void> {
-    await this.model
-      .updateOne({ _id: key }, { $set: { state: 'sent', sentAt: now, expiresAt } }, { upsert: true })
-      .exec();
+  /** The key is claimed already: sent, in progress, or abandoned (lease over) and taken over. */
+  private async resolveTaken(
+    key: string,
+    now: Date,
+    leaseMs: number,
+    retainUntil: Date,
+  ): Promise<DeliveryClaim> {
+    if (await this.model.exists({ _id: `${key}${SENT_SUFFIX}` })) return 'already-sent';
+    const claim = await this.model.findById(key).lean<MailDeliveryDocument>().exec();
+    if (claim && (claim.claimedAt?.getTime() ?? 0) + leaseMs > now.getTime()) return 'in-progress';
+    if (claim) await this.model.deleteOne({ _id: key, claimedAt: claim.claimedAt }).exec();
+    try {
+      await this.model.collection.insertOne({
+        _id: key as never,
+        state: 'sending',
+        claimedAt: now,
+        expiresAt: retainUntil,
+      });
+      return 'claimed';
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return 'in-progress';
+      throw error;
+    }
   }
 
-  async markManySent(keys: readonly string[], now: Date, expiresAt: Date): Promise<void> {
+  async markSent(keys: readonly string[], now: Date, retainUntil: Date): Promise<void> {
     if (keys.length === 0) return;
-    await this.model
-      .updateMany({ _id: { $in: [...keys] } }, { $set: { state: 'sent', sentAt: now, expiresAt } })
-      .exec();
+    try {
+      await this.model.collection.insertMany(
+        keys.map((key) => ({
+          _id: `${key}${SENT_SUFFIX}` as never,
+          state: 'sent',
+          sentAt: now,
+          expiresAt: retainUntil,
+        })),
+        { ordered: false },
+      );
+    } catch (error) {
+      duplicatesOf(error); // already recorded: fine
+    }
   }
 
   async release(key: string): Promise<void> {

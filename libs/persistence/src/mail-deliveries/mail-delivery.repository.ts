@@ -2,18 +2,20 @@ import { DeliveryClaim } from './mail-delivery';
 
 /** Port over `twake_calendar_mail_deliveries`: idempotency of outgoing mails. */
 export abstract class MailDeliveryRepository {
-  /** Claims `key` until `now + leaseMs`; an expired claim or record is taken over. */
-  abstract claim(key: string, now: Date, leaseMs: number): Promise<DeliveryClaim>;
+  /**
+   * Claims `key`, kept until `retainUntil`; a claim of somebody else counts as in progress during `leaseMs`, then
+   * is taken over unless the mail was recorded as sent.
+   */
+  abstract claim(key: string, now: Date, leaseMs: number, retainUntil: Date): Promise<DeliveryClaim>;
   /** `claim` for several keys with one write when none is taken (the usual case). */
   abstract claimMany(
     keys: readonly string[],
     now: Date,
     leaseMs: number,
+    retainUntil: Date,
   ): Promise<Map<string, DeliveryClaim>>;
-  /** Records the mail as sent, remembered until `expiresAt`. */
-  abstract markSent(key: string, now: Date, expiresAt: Date): Promise<void>;
-  /** `markSent` for several keys in one write. */
-  abstract markManySent(keys: readonly string[], now: Date, expiresAt: Date): Promise<void>;
+  /** Records the mails as sent (one write), remembered until `retainUntil`. */
+  abstract markSent(keys: readonly string[], now: Date, retainUntil: Date): Promise<void>;
   /** Gives a claim back after a failed send, so that a later delivery of the message sends it. */
   abstract release(key: string): Promise<void>;
   /** Drops expired records (the TTL index does it on MongoDB, not on FerretDB 1.x). */

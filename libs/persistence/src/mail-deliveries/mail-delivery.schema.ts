@@ -3,18 +3,26 @@ import { CollectionIndexes } from '../mongo/index-spec';
 
 export const MAIL_DELIVERIES_COLLECTION = 'twake_calendar_mail_deliveries';
 
+/** Suffix of the `_id` of the record written once a mail was sent, next to its claim. */
+export const SENT_SUFFIX = '|sent';
+
 /**
- * One mail the service sent (or is sending), keyed by message and recipient, so that a redelivered message does
- * not send it twice. Our own collection (not an OpenPaaS one); records expire.
+ * Idempotency of outgoing mails (our own collection, not an OpenPaaS one). Two kinds of records, both insert-only so
+ * that the hot path never updates (FerretDB 1.x updates and deletes scan the collection):
+ *
+ * - the claim `{_id: <key>, state: 'sending', claimedAt}`: inserted before the mail goes out; a duplicate key means
+ *   somebody else has (or had) the mail;
+ * - the proof `{_id: <key>|sent, state: 'sent', sentAt}`: inserted once the SMTP server accepted the mail.
+ *
+ * Both expire after the retention period; a claim without proof is taken over once its lease is over.
  */
 @Schema({ collection: MAIL_DELIVERIES_COLLECTION, versionKey: false, autoIndex: false, autoCreate: false })
 export class MailDeliveryDocument {
-  /** Idempotency key, e.g. `imip:<sha-256 of the message>:<recipient>`. */
+  /** Idempotency key, e.g. `imip:<sha-256 of the message>:<recipient>`, or that key + `|sent`. */
   @Prop({ type: String }) _id!: string;
   @Prop({ type: String, required: true }) state!: 'sending' | 'sent';
-  @Prop({ type: Date, required: true }) claimedAt!: Date;
+  @Prop({ type: Date }) claimedAt?: Date;
   @Prop({ type: Date }) sentAt?: Date;
-  /** End of the sending lease, then end of the retention once sent. */
   @Prop({ type: Date, required: true }) expiresAt!: Date;
 }
 

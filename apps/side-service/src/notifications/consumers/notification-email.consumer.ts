@@ -22,6 +22,27 @@ export function messageKeyOf(message: AmqpMessage): string {
   return createHash('sha256').update(message.content).digest('hex');
 }
 
+/** A message still being processed after this long is put aside (retry queue): a stuck call must not hold it. */
+export const PROCESSING_TIMEOUT_MS = 5 * 60_000;
+
+class ProcessingTimeoutError extends MailDeliveryUnavailableError {
+  constructor() {
+    super(`processing took longer than ${PROCESSING_TIMEOUT_MS / 1000} s`);
+  }
+}
+
+async function withinTimeout<T>(work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ProcessingTimeoutError()), PROCESSING_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 const reasonOf = (error: unknown): string =>
   error instanceof DomainError && error.details
     ? `${error.message}: ${error.details}`
@@ -61,7 +82,7 @@ export class NotificationEmailConsumer {
       return new Nack(false);
     }
     try {
-      await this.commandBus.execute(command);
+      await withinTimeout(this.commandBus.execute(command));
       return undefined;
     } catch (error) {
       if (error instanceof MailDeliveryUnavailableError || error instanceof MailDeliveryInProgressError) {
