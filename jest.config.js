@@ -5,7 +5,9 @@ module.exports = {
   rootDir: '.',
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'json'],
-  testRegex: '.*\\.(spec|int-spec|e2e-spec)\\.ts$',
+  // The second engine's run (scripts/test.sh) is the persistence contract: integration suites only.
+  testRegex:
+    process.env.TEST_MONGO_ENGINE === 'mongo-java-server' ? '.*\\.int-spec\\.ts$' : '.*\\.(spec|int-spec|e2e-spec)\\.ts$',
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.tools/', '/.stack/'],
   // Transpile only (types are checked by `npm run typecheck`): fast, and no native binaries.
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json', diagnostics: false }] },

@@ -8,6 +8,8 @@
 #   scripts/stack.sh node                ensure the project's Node 24 and print its bin folder
 #
 # Services: opensearch mongodb rabbitmq redis ldap dav maildev (all on 127.0.0.1).
+# On demand only (when named): mongobench (alias mongo-bench), the in-memory mongo-java-server of the
+# benchmarks and of the second persistence run, on 27019 (MONGO_BENCH_URL).
 # Data, logs (.stack/logs/<service>.log) and pid files (.stack/run/) live in <repo>/.stack/,
 # downloaded/built tools in <repo>/.tools/. Both are ignored by git.
 # A service whose variable is already set in the environment (MONGO_URL, RABBITMQ_URI,
@@ -30,7 +32,7 @@ source "$ROOT/scripts/lib/common.sh"
 source "$ROOT/scripts/lib/services.sh"
 
 usage() {
-  sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -45,10 +47,13 @@ select_services() {
   fi
   for a in "$@"; do
     s="${SVC_ALIAS[$a]:-$a}"
-    [ -n "${SVC_OVERRIDE[$s]:-}" ] || die "unknown service '$a' (known: ${SERVICES[*]})"
+    [ -n "${SVC_OVERRIDE[$s]:-}" ] || die "unknown service '$a' (known: ${SERVICES[*]} ${ON_DEMAND_SERVICES[*]})"
     wanted[$s]=1
   done
   for s in "${SERVICES[@]}"; do
+    [ -n "${wanted[$s]:-}" ] && SELECTED+=("$s")
+  done
+  for s in "${ON_DEMAND_SERVICES[@]}"; do
     [ -n "${wanted[$s]:-}" ] && SELECTED+=("$s")
   done
   return 0
@@ -86,9 +91,9 @@ cmd_up() {
     for s in "${todo[@]}"; do
       # shellcheck disable=SC2206
       apt_pkgs+=(${SVC_APT[$s]})
-      if [ "$s" = opensearch ]; then
+      if declare -F "${s}_apt_extra" >/dev/null; then
         # shellcheck disable=SC2207
-        apt_pkgs+=($(opensearch_apt_extra))
+        apt_pkgs+=($("${s}_apt_extra"))
       fi
     done
     [ "${#apt_pkgs[@]}" -eq 0 ] || apt_ensure "${apt_pkgs[@]}"
@@ -172,7 +177,7 @@ cmd_down() {
 
 cmd_status() {
   local s state url
-  for s in "${SERVICES[@]}"; do
+  for s in "${SERVICES[@]}" "${ON_DEMAND_SERVICES[@]}"; do
     url="${SVC_URL[$s]}"
     if svc_external "$s"; then
       state=external
@@ -191,7 +196,7 @@ cmd_status() {
 
 cmd_env() {
   local s var val
-  for s in "${SERVICES[@]}"; do
+  for s in "${SERVICES[@]}" "${ON_DEMAND_SERVICES[@]}"; do
     for var in ${SVC_ENV_NAMES[$s]}; do
       if svc_external "$s"; then
         # External: echo what the environment gives; print nothing we cannot know.

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the tests need (Node 24, npm dependencies, the service stack) and runs lint, type checks and
 # every test against the real services. Extra arguments go to jest (e.g. a path).
+# The integration suites (*.int-spec.ts) then run a second time on the benchmark engine (mongo-java-server, in
+# memory, `stack.sh up mongobench`), so that a query only one MongoDB-protocol engine answers correctly fails.
+# TEST_ENGINES=ferretdb skips that second run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/node.sh
@@ -13,4 +16,15 @@ if [ "$#" -eq 0 ]; then
   npm run --silent typecheck
 fi
 bash scripts/stack.sh up
-STACK_SKIP=1 npx jest --runInBand "$@"
+status=0
+STACK_SKIP=1 npx jest --runInBand "$@" || status=$?
+
+if [ "${TEST_ENGINES:-both}" != ferretdb ]; then
+  bash scripts/stack.sh up mongobench >/dev/null
+  bench_url="$(bash scripts/stack.sh env | sed -n 's/^export MONGO_BENCH_URL=//p')"
+  echo "integration suites on the second engine: mongo-java-server at $bench_url (TEST_MONGO_ENGINE=mongo-java-server)"
+  # jest.config.js keeps only *.int-spec.ts files under TEST_MONGO_ENGINE=mongo-java-server.
+  TEST_MONGO_URL="$bench_url" TEST_MONGO_ENGINE=mongo-java-server MONGO_PARTIAL_INDEXES=sparse STACK_SKIP=1 \
+    npx jest --runInBand --passWithNoTests "$@" || status=$?
+fi
+exit "$status"

@@ -11,18 +11,20 @@
 
 # Start order: OpenSearch first (slowest), the others while it boots.
 SERVICES=(opensearch mongodb rabbitmq redis ldap dav maildev)
+# Started only when named (`stack.sh up mongobench`): never by a bare `up`, never in `env`.
+ON_DEMAND_SERVICES=(mongobench)
 
 declare -A SVC_OVERRIDE=(
   [opensearch]=OPENSEARCH_HOSTS [mongodb]=MONGO_URL [rabbitmq]=RABBITMQ_URI [redis]=REDIS_URL
-  [ldap]=LDAP_URL [dav]=DAV_URL [maildev]=SMTP_HOST
+  [ldap]=LDAP_URL [dav]=DAV_URL [maildev]=SMTP_HOST [mongobench]=MONGO_BENCH_URL
 )
 declare -A SVC_TIMEOUT=(
-  [opensearch]=120 [mongodb]=60 [rabbitmq]=60 [redis]=60 [ldap]=60 [dav]=60 [maildev]=60
+  [opensearch]=120 [mongodb]=60 [rabbitmq]=60 [redis]=60 [ldap]=60 [dav]=60 [maildev]=60 [mongobench]=60
 )
 # Substring of /proc/<pid>/cmdline of the process recorded in the pid file.
 declare -A SVC_MATCH=(
   [opensearch]=opensearch-2.19.3 [mongodb]=ferretdb [rabbitmq]=rabbitmq-server
-  [redis]=redis-server [ldap]=slapd [dav]=radicale [maildev]=maildev
+  [redis]=redis-server [ldap]=slapd [dav]=radicale [maildev]=maildev [mongobench]=MongoBench
 )
 declare -A SVC_URL=(
   [opensearch]="http://127.0.0.1:9200"
@@ -32,10 +34,12 @@ declare -A SVC_URL=(
   [ldap]="ldap://127.0.0.1:3389"
   [dav]="http://127.0.0.1:5232"
   [maildev]="smtp://127.0.0.1:1025  (web http://127.0.0.1:1080)"
+  [mongobench]="mongodb://127.0.0.1:27019  (in memory, for benchmarks)"
 )
 declare -A SVC_ALIAS=(
   [ferretdb]=mongodb [mongo]=mongodb [rabbit]=rabbitmq [amqp]=rabbitmq [slapd]=ldap [openldap]=ldap
   [radicale]=dav [caldav]=dav [smtp]=maildev [mail]=maildev [elasticsearch]=opensearch [search]=opensearch
+  [mongo-bench]=mongobench [mongo-java-server]=mongobench
 )
 
 # Environment printed by `stack.sh env` (in this order) for a service run by the stack.
@@ -47,6 +51,7 @@ declare -A SVC_ENV_NAMES=(
   [ldap]="LDAP_URL LDAP_BIND_DN LDAP_BIND_PASSWORD LDAP_USER_BASE LDAP_USER_OBJECT_CLASS LDAP_USER_ID_ATTRIBUTE"
   [dav]="DAV_URL"
   [maildev]="SMTP_HOST SMTP_PORT MAILDEV_URL"
+  [mongobench]="MONGO_BENCH_URL"
 )
 declare -A STACK_ENV=(
   [MONGO_URL]="mongodb://127.0.0.1:27018"
@@ -67,12 +72,13 @@ declare -A STACK_ENV=(
   [SMTP_HOST]="127.0.0.1"
   [SMTP_PORT]="1025"
   [MAILDEV_URL]="http://127.0.0.1:1080"
+  [MONGO_BENCH_URL]="mongodb://127.0.0.1:27019"
 )
 
 # Debian packages each service needs (checked with dpkg, installed in one apt-get call).
 declare -A SVC_APT=(
   [opensearch]="" [mongodb]="" [rabbitmq]="rabbitmq-server" [redis]="redis-server"
-  [ldap]="slapd ldap-utils" [dav]="radicale" [maildev]=""
+  [ldap]="slapd ldap-utils" [dav]="radicale" [maildev]="" [mongobench]=""
 )
 
 # A service is external when its override variable is set to something else than
@@ -263,6 +269,66 @@ mongodb_ready() {
 }
 
 mongodb_stop() { stop_pid mongodb "${SVC_MATCH[mongodb]}" 30; }
+
+# ============================================================================
+# Benchmark MongoDB engine (on demand): mongo-java-server with its in-memory backend,
+# jars from Maven Central (scripts/tools/mongo-bench/pom.xml) and a tiny Java main.
+# Nothing persists; it never expires TTL indexes and has no transactions or change streams.
+# ============================================================================
+MJS_VERSION=1.47.0
+MJS_PORT=27019
+
+_mjs_home() { printf '%s/mongo-java-server-%s\n' "$TOOLS" "$MJS_VERSION"; }
+
+mongobench_apt_extra() {
+  local p=""
+  command -v mvn >/dev/null 2>&1 || p+=" maven"
+  command -v javac >/dev/null 2>&1 || p+=" default-jdk-headless"
+  printf '%s\n' "$p"
+}
+
+# Installed when the jars are there and the compiled main matches the source in the repository.
+_mjs_ok() {
+  local home
+  home="$(_mjs_home)"
+  [ -f "$home/lib/mongo-java-server-memory-backend-$MJS_VERSION.jar" ] &&
+    [ -f "$home/classes/MongoBench.class" ] &&
+    cmp -s "$home/classes/MongoBench.java" "$ROOT/scripts/tools/mongo-bench/MongoBench.java"
+}
+
+_mjs_fetch() {
+  local home tmp rc=0
+  home="$(_mjs_home)"
+  tmp="$(mktemp -d)"
+  (cp "$ROOT/scripts/tools/mongo-bench/pom.xml" "$ROOT/scripts/tools/mongo-bench/MongoBench.java" "$tmp/" &&
+    cd "$tmp" &&
+    mvn -q -B dependency:copy-dependencies -DoutputDirectory="$tmp/lib" &&
+    javac -cp "$tmp/lib/*" -d "$tmp/classes" MongoBench.java &&
+    cp MongoBench.java "$tmp/classes/" &&
+    rm -rf "$home" &&
+    mkdir -p "$home" &&
+    mv "$tmp/lib" "$tmp/classes" "$home/") || rc=$?
+  rm -rf "$tmp"
+  [ "$rc" -eq 0 ] && _mjs_ok
+}
+
+mongobench_install() {
+  _mjs_ok && return 0
+  quiet_install mongobench "installing mongo-java-server ${MJS_VERSION} (maven central)" _mjs_fetch
+}
+
+mongobench_start() {
+  local home dir
+  home="$(_mjs_home)"
+  dir="$STACK/mongobench"
+  mkdir -p "$dir"
+  launch mongobench "$dir" java -Xms64m -Xmx1g -XX:+UseSerialGC \
+    -cp "$home/lib/*:$home/classes" MongoBench 127.0.0.1 "$MJS_PORT"
+}
+
+mongobench_ready() { tcp_open 127.0.0.1 "$MJS_PORT"; }
+
+mongobench_stop() { stop_pid mongobench "${SVC_MATCH[mongobench]}" 30; }
 
 # ============================================================================
 # RabbitMQ (Debian rabbitmq-server): our own node tcal@localhost, not the Debian one

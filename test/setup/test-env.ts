@@ -19,6 +19,8 @@ Object.assign(process.env, {
   NODE_ENV: 'test',
   LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
   ...stack,
+  // The second run of the integration suites (./scripts/test.sh) points at the benchmark engine.
+  ...(process.env.TEST_MONGO_URL ? { MONGO_URL: process.env.TEST_MONGO_URL } : {}),
   MONGO_DATABASE: database,
   ...TEST_SERVICE_SETTINGS,
   REST_API_PORT: '0',

@@ -173,6 +173,11 @@ describe('validateEnvironment', () => {
       ],
       ['an unknown Redis topology', { REDIS_TOPOLOGY: 'ring' }, /^REDIS_TOPOLOGY must be one of/],
       [
+        'an unknown partial-index mode',
+        { MONGO_PARTIAL_INDEXES: 'filtered' },
+        /^MONGO_PARTIAL_INDEXES must be one of: partial, sparse$/,
+      ],
+      [
         'a prefetch count of 0',
         { ITIP_EVENT_MESSAGES_PREFETCH_COUNT: '0' },
         /^ITIP_EVENT_MESSAGES_PREFETCH_COUNT must be an integer/,
@@ -226,6 +231,7 @@ describe('validateEnvironment', () => {
         LDAP_USER_OBJECT_CLASS: 'inetOrgPerson',
         LDAP_USER_ID_ATTRIBUTE: 'mail',
         MONGO_URL: 'mongodb+srv://cluster.example.com/db',
+        MONGO_PARTIAL_INDEXES: 'Sparse',
         DOMAINS: 'twake.test, Other_Domain.example',
       };
       expect(() => validateEnvironment(definitions, { ...MINIMAL, ...good }, CROSS_CHECKS)).not.toThrow();

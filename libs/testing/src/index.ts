@@ -5,3 +5,4 @@ export * from './test-keys';
 export * from './service-settings';
 export * from './test-vhost';
 export * from './test-smtp-server';
+export * from './mongo-engine';

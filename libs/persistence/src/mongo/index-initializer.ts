@@ -48,7 +48,8 @@ const NOT_IMPLEMENTED = /not implemented|not supported/i;
  * FerretDB 1.x (used in development and tests) implements neither `partialFilterExpression` nor TTL indexes.
  * When the server refuses such an option, a weaker equivalent is created instead and a warning is logged:
  * a sparse unique index for a partial `$exists` filter, a plain index for a TTL one (expiry is then enforced by
- * the owning feature's own sweep).
+ * the owning feature's own sweep). With `MONGO_PARTIAL_INDEXES=sparse` the sparse equivalent is created from the
+ * start, for engines that accept a partial filter and ignore it (mongo-java-server).
  */
 @Injectable()
 export class IndexInitializer implements OnModuleInit {
@@ -60,9 +61,13 @@ export class IndexInitializer implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
+    const sparseOnly = this.config.get('mongo', { infer: true }).partialIndexes === 'sparse';
     for (const { collection, indexes } of [...ALL_INDEXES, ...configuredIndexes(this.config)]) {
       await this.ensureCollection(collection);
-      for (const index of indexes) await this.ensureIndex(collection, index);
+      for (const index of indexes) {
+        const partial = sparseOnly && index.options?.partialFilterExpression !== undefined;
+        await this.ensureIndex(collection, partial ? downgrade(index)! : index);
+      }
     }
   }
 
