@@ -8,6 +8,7 @@ import { DavClient } from './dav.client';
 import { DavHealthCheck } from './dav.health-check';
 import { DavEventUpdater } from './events/dav-event-updater';
 import { DavItipClient } from './scheduling/dav-itip.client';
+import { DavSharingClient } from './sharing/dav-sharing.client';
 
 /** Connection establishment gets its own, shorter bound: an unreachable DAV server fails fast. */
 const MAX_CONNECT_TIMEOUT_MS = 5_000;
@@ -49,7 +50,16 @@ class DavAgentShutdown implements OnApplicationShutdown {
     DavClient,
     DavEventUpdater,
     DavItipClient,
+    DavSharingClient,
   ],
-  exports: [DAV_CONFIG, DAV_HTTP_AGENT, DavHttpClient, DavClient, DavEventUpdater, DavItipClient],
+  exports: [
+    DAV_CONFIG,
+    DAV_HTTP_AGENT,
+    DavHttpClient,
+    DavClient,
+    DavEventUpdater,
+    DavItipClient,
+    DavSharingClient,
+  ],
 })
 export class DavClientModule {}

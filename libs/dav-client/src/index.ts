@@ -9,3 +9,4 @@ export * from './dav.errors';
 export * from './events/attendee-partstat.patch';
 export * from './events/dav-event-updater';
 export * from './scheduling/dav-itip.client';
+export * from './sharing/dav-sharing.client';

@@ -4,7 +4,7 @@ import { ESN_NS, MultistatusEntry, Radicale } from './radicale';
 /** esn-sabre's JSON answers (dav.md §4), built from standard requests to Radicale. */
 export const CALENDAR_PROPS =
   '<D:displayname/><D:resourcetype/><CS:getctag/><A:calendar-color/><C:calendar-description/>' +
-  '<E:source/><E:public-right/>';
+  '<E:source/><E:public-right/><E:delegatedsource/>';
 
 const collectionPath = (path: string) => (path.endsWith('/') ? path : `${path}/`);
 const trim = (path: string) => path.replace(/\/+$/, '');
@@ -26,6 +26,8 @@ function calendarJson(entry: MultistatusEntry, withRights: boolean, source?: Rec
   if (entry.props.get('calendar-description'))
     json['caldav:description'] = entry.props.get('calendar-description');
   if (source) json['calendarserver:source'] = source;
+  if (entry.props.get('delegatedsource'))
+    json['calendarserver:delegatedsource'] = entry.props.get('delegatedsource');
   if (withRights) {
     json.invite = [];
     const publicRight = entry.props.get('public-right');

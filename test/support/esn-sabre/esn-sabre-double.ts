@@ -3,9 +3,11 @@ import { AddressInfo } from 'node:net';
 import { pipeline } from 'node:stream/promises';
 import { Db } from 'mongodb';
 import { CalendarJson, ESN_NS, escapeXml } from './calendar-json';
+import { CalendarSharing, DavPublisher, SharingRefused } from './calendar-sharing';
 import { ItipInbox } from './itip-inbox';
 import { Principal, PrincipalDirectory } from './principals';
 import { Radicale, UpstreamResponse } from './radicale';
+import { ResourceScheduling } from './resource-scheduling';
 
 export interface EsnSabreDoubleOptions {
   /** The real CalDAV/CardDAV server holding the data (Radicale from the stack). */
@@ -64,6 +66,9 @@ export class EsnSabreDouble {
   private readonly json: CalendarJson;
   /** `POST /itip` (dav.md §5.8): what it received, and recipients it refuses. */
   readonly itip: ItipInbox;
+  /** Calendar sharing (dav.md §5.5) and what esn-sabre publishes about it and about resources. */
+  readonly sharing: CalendarSharing;
+  private readonly resourceScheduling: ResourceScheduling;
   /** Collections created (or being created): concurrent first requests of a principal share one creation. */
   private readonly ensured = new Map<string, Promise<void>>();
   private sideServiceUrl?: string;
@@ -76,6 +81,8 @@ export class EsnSabreDouble {
     this.directory = new PrincipalDirectory(options.db);
     this.json = new CalendarJson(this.radicale);
     this.itip = new ItipInbox(this.radicale, this.json);
+    this.sharing = new CalendarSharing(this.radicale, this.directory, options.db);
+    this.resourceScheduling = new ResourceScheduling(this.radicale, this.json, this.directory, this.sharing);
     this.sideServiceUrl = options.sideServiceUrl;
   }
 
@@ -91,6 +98,11 @@ export class EsnSabreDouble {
 
   get url(): string {
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  /** Where the messages esn-sabre would publish go (by default they are only recorded in `sharing.published`). */
+  setPublisher(publisher: DavPublisher): void {
+    this.sharing.publisher = publisher;
   }
 
   setSideServiceUrl(url: string): void {
@@ -137,7 +149,12 @@ export class EsnSabreDouble {
         res.destroy();
         return;
       }
-      const answer = error instanceof HttpAnswer ? error : new HttpAnswer(500, String(error));
+      const answer =
+        error instanceof HttpAnswer
+          ? error
+          : error instanceof SharingRefused
+            ? new HttpAnswer(error.status, error.message)
+            : new HttpAnswer(500, String(error));
       res.writeHead(answer.status, { 'content-type': 'text/plain' }).end(answer.text);
     }
   }
@@ -220,7 +237,9 @@ export class EsnSabreDouble {
     const segments = path.split('/').filter(Boolean);
     const method = req.method!;
     if (path === '/itip' && method === 'POST') {
-      const status = await this.itip.deliver(principal, await readText(req));
+      const text = await readText(req);
+      const status = await this.itip.deliver(principal, text);
+      await this.resourceScheduling.afterItip(principal, text, status);
       return void res.writeHead(status).end();
     }
     if (query.has('export') && method === 'GET') return this.export(res, path);
@@ -261,12 +280,14 @@ export class EsnSabreDouble {
   private async putObject(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     const before = await this.radicale.request('HEAD', path);
     await before.body.dump();
+    const resourceCopy = await this.resourceScheduling.before(path);
     const upstream = await this.radicale.request('PUT', path, {
       headers: pick(req.headers, FORWARDED),
       body: req,
     });
     const status = upstream.status === 201 && before.status === 200 ? 204 : upstream.status;
     await this.relay(res, { ...upstream, status });
+    await this.resourceScheduling.afterPut(path, resourceCopy, status);
   }
 
   private async passThrough(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
@@ -305,6 +326,7 @@ export class EsnSabreDouble {
     if (method === 'GET' && calendar) {
       const found = await this.json.calendar(path, withRights);
       if (!found) throw new HttpAnswer(404, `Could not find node at path: ${path.slice(1)}`);
+      if (withRights) found.invite = await this.sharing.inviteJson(path);
       return sendJson(res, 200, found);
     }
     if (method === 'REPORT' && !calendar) {
@@ -321,6 +343,10 @@ export class EsnSabreDouble {
         created['dav:name'],
       );
       return void res.writeHead(201).end();
+    }
+    if (method === 'POST' && calendar) {
+      await this.sharing.share(principal, path, JSON.parse(body || '{}'));
+      return void res.writeHead(200).end();
     }
     if (method === 'PROPPATCH' && calendar) return this.proppatch(res, path, JSON.parse(body));
     if (method === 'ACL' && calendar) {

@@ -5,6 +5,8 @@ import { instant } from './epoch';
 /** A user sharing the resource's calendar, with the DAV right it holds (rest-api.md §5.6). */
 export interface ResourceAdministrator {
   userId: string;
+  /** The user's address (the sharee `mailto:`), lower case. */
+  email: string;
   davRight: 'dav:read' | 'dav:read-write' | 'dav:administration';
   access: 2 | 3 | 5;
 }

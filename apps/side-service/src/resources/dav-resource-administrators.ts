@@ -60,7 +60,7 @@ export class DavResourceAdministrators extends ResourceAdministrators {
     );
     return [...rights].flatMap(([address, access]) => {
       const user = byEmail.get(address);
-      return user ? [{ userId: user.id, davRight: RIGHTS[access]!, access }] : [];
+      return user ? [{ userId: user.id, email: address, davRight: RIGHTS[access]!, access }] : [];
     });
   }
 }

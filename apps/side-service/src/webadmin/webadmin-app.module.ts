@@ -15,6 +15,7 @@ import { WebadminExceptionFilter } from './http/webadmin-exception.filter';
 import { MetricsController } from './metrics/metrics.controller';
 import { DomainRegisteredUsersController } from './registered-users/domain-registered-users.controller';
 import { RegisteredUsersController } from './registered-users/registered-users.controller';
+import { ResourcesController } from './resources/resources.controller';
 
 /** What the webadmin server borrows from the main application: its buses, so handlers stay in one place. */
 export interface WebadminBridge {
@@ -33,6 +34,7 @@ const controllers = [
   TasksController,
   DomainAdminsController,
   DirectoryUsersController,
+  ResourcesController,
 ];
 
 /**

@@ -12,3 +12,19 @@ export interface Resource {
   /** Absent (null) when equal to the creation. */
   updatedAt: Date | null;
 }
+
+/** What a new resource is created with. */
+export interface NewResource {
+  name: string;
+  description: string;
+  icon: string;
+  creatorId: string;
+  domainId: string;
+}
+
+/** The fields an update may change; absent ones are kept. */
+export interface ResourceChanges {
+  name?: string;
+  description?: string;
+  icon?: string;
+}
