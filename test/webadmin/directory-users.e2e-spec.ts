@@ -35,9 +35,16 @@ describe('webadmin /users with LDAP (read-only directory)', () => {
     await service.admin().post('/users/alice@twake.test/verify').send({ password: 'nope' }).expect(401);
   });
 
-  it('refuses writes with 500 and bad usernames with 400', async () => {
-    const write = await service.admin().put('/users/new@twake.test').send({ password: 'x' }).expect(500);
-    expect(write.body.type).toBe('ServerError');
+  it('refuses writes with a clear 409 and bad usernames with 400', async () => {
+    const write = await service.admin().put('/users/new@twake.test').send({ password: 'x' }).expect(409);
+    expect(write.body).toEqual({
+      statusCode: 409,
+      type: 'WrongState',
+      message: 'The authentication directory is read-only (LDAP): users are managed in the LDAP server',
+      details: null,
+    });
+    const removal = await service.admin().delete('/users/alice@twake.test').expect(409);
+    expect(removal.body.type).toBe('WrongState');
     await service.admin().put('/users/not-an-email').send({ password: 'x' }).expect(400);
   });
 });

@@ -33,6 +33,7 @@ import { ResourcesModule } from './resources/resources.module';
 import { TeamCalendarsModule } from './team-calendars/team-calendars.module';
 import { PeopleSearchModule } from './people-search/people-search.module';
 import { EntitiesModule } from './entities/entities.module';
+import { DomainSyncModule } from './domain-sync/domain-sync.module';
 
 const infrastructure = [
   PersistenceModule,
@@ -63,6 +64,7 @@ const features = [
   TeamCalendarsModule,
   PeopleSearchModule,
   EntitiesModule,
+  DomainSyncModule,
   FallbackProxyModule,
 ];
 

@@ -6,3 +6,4 @@ export * from './parsing/duration';
 export * from './parsing/size';
 export * from './ids/name-based-uuid';
 export * from './crypto/same-secret';
+export * from './concurrency/bounded';

@@ -9,6 +9,7 @@ import { DavHealthCheck } from './dav.health-check';
 import { DavEventUpdater } from './events/dav-event-updater';
 import { DavItipClient } from './scheduling/dav-itip.client';
 import { DavSharingClient } from './sharing/dav-sharing.client';
+import { DavAddressBookClient } from './contacts/dav-address-books.client';
 
 /** Connection establishment gets its own, shorter bound: an unreachable DAV server fails fast. */
 const MAX_CONNECT_TIMEOUT_MS = 5_000;
@@ -51,6 +52,7 @@ class DavAgentShutdown implements OnApplicationShutdown {
     DavEventUpdater,
     DavItipClient,
     DavSharingClient,
+    DavAddressBookClient,
   ],
   exports: [
     DAV_CONFIG,
@@ -60,6 +62,7 @@ class DavAgentShutdown implements OnApplicationShutdown {
     DavEventUpdater,
     DavItipClient,
     DavSharingClient,
+    DavAddressBookClient,
   ],
 })
 export class DavClientModule {}

@@ -10,3 +10,4 @@ export * from './events/attendee-partstat.patch';
 export * from './events/dav-event-updater';
 export * from './scheduling/dav-itip.client';
 export * from './sharing/dav-sharing.client';
+export * from './contacts/dav-address-books.client';

@@ -1,8 +1,9 @@
 import { WrongStateError } from '@app/core';
 
-export class ReadOnlyDirectoryError extends Error {
+/** A write to the LDAP directory, which the service never modifies: a client error (409), not a crash. */
+export class ReadOnlyDirectoryError extends WrongStateError {
   constructor() {
-    super('The authentication directory is read-only (LDAP)');
+    super('The authentication directory is read-only (LDAP): users are managed in the LDAP server');
   }
 }
 

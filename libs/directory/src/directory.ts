@@ -27,6 +27,13 @@ export abstract class Directory {
   abstract listLogins(domain?: string): Promise<string[]>;
   /** Names for provisioning: lastname = sn, firstname = cn without the sn text (or cn). */
   abstract resolveNames(email: string): Promise<PersonNames | undefined>;
+  /**
+   * Entries of the user object class whose `mail` ends with `@<domain>` (subtree of the user base), optionally
+   * AND-ed with `filter` (a canonical filter from `canonicalLdapFilter`). Attributes: the first value of each.
+   */
+  abstract searchDomainMembers(domain: string, filter?: string): Promise<DirectoryEntry[]>;
+  /** Every entry of the user object class under the user base (no domain filter). */
+  abstract listUserEntries(): Promise<DirectoryEntry[]>;
 }
 
 /** firstname = `cn` with every occurrence of `sn` removed and trimmed (= `cn` when `sn` is empty). */

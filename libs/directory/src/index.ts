@@ -5,3 +5,4 @@ export * from './ldap-client';
 export * from './ldap.directory';
 export * from './credential-directory';
 export * from './memory-credential-directory';
+export * from './ldap-filter';

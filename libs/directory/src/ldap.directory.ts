@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Client, InvalidCredentialsError } from 'ldapts';
+import { Client, Entry, InvalidCredentialsError } from 'ldapts';
 import type { LdapConfig } from '@app/config';
 import { Directory, DirectoryEntry, PersonNames, namesOf } from './directory';
 import { LDAP_CONFIG } from './directory.tokens';
@@ -74,6 +74,32 @@ export class LdapDirectory extends Directory {
     }
   }
 
+  async searchDomainMembers(domain: string, filter?: string): Promise<DirectoryEntry[]> {
+    const selection = `(&${this.objectClassFilter()}(mail=*@${escapeFilterValue(domain)}))`;
+    return this.searchAll(filter ? `(&${selection}${filter})` : selection);
+  }
+
+  async listUserEntries(): Promise<DirectoryEntry[]> {
+    return this.searchAll(this.objectClassFilter());
+  }
+
+  private objectClassFilter(): string {
+    return `(objectClass=${escapeFilterValue(this.config.userObjectClass)})`;
+  }
+
+  /** Paged subtree search under the user base, every page read before the connection is released. */
+  private async searchAll(filter: string): Promise<DirectoryEntry[]> {
+    return this.withClient(async (client) => {
+      const { searchEntries } = await client.search(this.config.userBase, {
+        scope: 'sub',
+        filter,
+        attributes: ATTRIBUTES,
+        paged: { pageSize: 1000 },
+      });
+      return searchEntries.map(toEntry);
+    });
+  }
+
   private async withClient<T>(action: (client: Client) => Promise<T>): Promise<T> {
     const client = await openLdapClient(this.config);
     try {
@@ -98,16 +124,19 @@ export class LdapDirectory extends Directory {
       sizeLimit: 2,
     });
     const entry = searchEntries[0];
-    if (!entry) return undefined;
-    return {
-      dn: entry.dn,
-      mail: first(entry.mail),
-      uid: first(entry.uid),
-      cn: first(entry.cn),
-      sn: first(entry.sn),
-      givenName: first(entry.givenName),
-      displayName: first(entry.displayName),
-      telephoneNumber: first(entry.telephoneNumber),
-    };
+    return entry ? toEntry(entry) : undefined;
   }
+}
+
+function toEntry(entry: Entry): DirectoryEntry {
+  return {
+    dn: entry.dn,
+    mail: first(entry.mail),
+    uid: first(entry.uid),
+    cn: first(entry.cn),
+    sn: first(entry.sn),
+    givenName: first(entry.givenName),
+    displayName: first(entry.displayName),
+    telephoneNumber: first(entry.telephoneNumber),
+  };
 }

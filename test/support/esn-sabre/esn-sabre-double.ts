@@ -2,6 +2,7 @@ import { IncomingMessage, Server, ServerResponse, createServer } from 'node:http
 import { AddressInfo } from 'node:net';
 import { pipeline } from 'node:stream/promises';
 import { Db } from 'mongodb';
+import { AddressBooks, DavAnswer } from './address-books';
 import { CalendarJson, ESN_NS, escapeXml } from './calendar-json';
 import { CalendarSharing, DavPublisher, SharingRefused } from './calendar-sharing';
 import { ItipInbox } from './itip-inbox';
@@ -69,6 +70,8 @@ export class EsnSabreDouble {
   /** Calendar sharing (dav.md §5.5) and what esn-sabre publishes about it and about resources. */
   readonly sharing: CalendarSharing;
   private readonly resourceScheduling: ResourceScheduling;
+  /** Address books (dav.md §5.4, §5.7, §5.12). */
+  readonly addressBooks: AddressBooks;
   /** Collections created (or being created): concurrent first requests of a principal share one creation. */
   private readonly ensured = new Map<string, Promise<void>>();
   private sideServiceUrl?: string;
@@ -83,6 +86,7 @@ export class EsnSabreDouble {
     this.itip = new ItipInbox(this.radicale, this.json);
     this.sharing = new CalendarSharing(this.radicale, this.directory, options.db);
     this.resourceScheduling = new ResourceScheduling(this.radicale, this.json, this.directory, this.sharing);
+    this.addressBooks = new AddressBooks(this.radicale);
     this.sideServiceUrl = options.sideServiceUrl;
   }
 
@@ -150,7 +154,7 @@ export class EsnSabreDouble {
         return;
       }
       const answer =
-        error instanceof HttpAnswer
+        error instanceof HttpAnswer || error instanceof DavAnswer
           ? error
           : error instanceof SharingRefused
             ? new HttpAnswer(error.status, error.message)
@@ -242,6 +246,7 @@ export class EsnSabreDouble {
       await this.resourceScheduling.afterItip(principal, text, status);
       return void res.writeHead(status).end();
     }
+    if (await this.addressBooks.handle(req, res, principal, path, segments, query)) return;
     if (query.has('export') && method === 'GET') return this.export(res, path);
     if (query.has('import') && method === 'PUT') return this.importObject(req, res, segments);
     if (isJsonMode(req, segments[0]))

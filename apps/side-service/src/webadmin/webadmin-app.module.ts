@@ -16,6 +16,7 @@ import { MetricsController } from './metrics/metrics.controller';
 import { DomainRegisteredUsersController } from './registered-users/domain-registered-users.controller';
 import { RegisteredUsersController } from './registered-users/registered-users.controller';
 import { ResourcesController } from './resources/resources.controller';
+import { DomainMembersController } from './domain-members/domain-members.controller';
 
 /** What the webadmin server borrows from the main application: its buses, so handlers stay in one place. */
 export interface WebadminBridge {
@@ -35,6 +36,7 @@ const controllers = [
   DomainAdminsController,
   DirectoryUsersController,
   ResourcesController,
+  DomainMembersController,
 ];
 
 /**
