@@ -16,5 +16,4 @@ export * from './delivery/sent-mail-recorder';
 export * from './i18n/mail-translator';
 export * from './i18n/bundle-location';
 export * from './formatting/date-formatting';
-export * from './formatting/time-zones';
 export * from './formatting/html';

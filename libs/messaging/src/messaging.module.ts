@@ -11,6 +11,7 @@ import { connectionUri } from './broker-address';
 import { ConsumerRestarter } from './consumers/consumer-restarter';
 import { CONSUMER_WATCHDOG_OPTIONS, ConsumerWatchdog } from './consumers/consumer-watchdog';
 import { deadLetterOnError, rawBody } from './consumers/dead-letter';
+import { MessagePipeline } from './consumers/message-pipeline';
 import { MessageRetrier } from './consumers/message-retrier';
 import { CalendarQueueConsumersHealthCheck } from './management/calendar-queue-consumers.health-check';
 import { DeadLetterQueueEmptinessHealthCheck } from './management/dead-letter-queue-emptiness.health-check';
@@ -18,7 +19,7 @@ import { QueueInspector } from './management/queue-inspector';
 import { AmqpMessagePublisher, MessagePublisher } from './message-publisher';
 import { RABBITMQ_URI } from './messaging.tokens';
 import { RabbitmqHealthCheck } from './rabbitmq.health-check';
-import { CALENDAR_QUEUES, DAV_EXCHANGES, ITIP_LOCAL_DELIVERY_QUEUE } from './topology/calendar-topology';
+import { DAV_EXCHANGES, ITIP_LOCAL_DELIVERY_QUEUE, calendarQueues } from './topology/calendar-topology';
 import { davQueueArguments } from './topology/queue-arguments';
 import { TopologyDeclarer } from './topology/topology-declarer';
 import { TopologyMaintainer } from './topology/topology-maintainer';
@@ -26,7 +27,7 @@ import { TopologyMaintainer } from './topology/topology-maintainer';
 type Config = ConfigService<AllConfig, true>;
 const rabbit = (config: Config) => config.get('rabbitmq', { infer: true });
 const declarerOf = (config: Config) =>
-  new TopologyDeclarer(DAV_EXCHANGES, CALENDAR_QUEUES, davQueueArguments(rabbit(config)));
+  new TopologyDeclarer(DAV_EXCHANGES, calendarQueues(), davQueueArguments(rabbit(config)));
 
 /** Prefetch per consumer (events.md §1.1: 16 per queue and node). */
 export const CONSUMER_PREFETCH = 16;
@@ -40,7 +41,7 @@ const ITIP_CHANNEL = 'itip-local-delivery';
  */
 function handlers(declarer: TopologyDeclarer): Record<string, MessageHandlerOptions> {
   return Object.fromEntries(
-    CALENDAR_QUEUES.map((queue) => [
+    calendarQueues().map((queue) => [
       queue.name,
       {
         queue: queue.name,
@@ -48,7 +49,7 @@ function handlers(declarer: TopologyDeclarer): Record<string, MessageHandlerOpti
         queueOptions: {
           durable: true,
           arguments: declarer.mainQueueArguments(queue),
-          ...(queue === ITIP_LOCAL_DELIVERY_QUEUE ? { channel: ITIP_CHANNEL } : {}),
+          ...(queue.name === ITIP_LOCAL_DELIVERY_QUEUE.name ? { channel: ITIP_CHANNEL } : {}),
         },
         deserializer: rawBody,
         errorHandler: deadLetterOnError,
@@ -105,7 +106,16 @@ function handlers(declarer: TopologyDeclarer): Record<string, MessageHandlerOpti
     ConsumerWatchdog,
     TopologyMaintainer,
     MessageRetrier,
+    MessagePipeline,
   ],
-  exports: [RABBITMQ_URI, RabbitMQModule, MessagePublisher, MessageRetrier, TopologyDeclarer, QueueInspector],
+  exports: [
+    RABBITMQ_URI,
+    RabbitMQModule,
+    MessagePublisher,
+    MessageRetrier,
+    MessagePipeline,
+    TopologyDeclarer,
+    QueueInspector,
+  ],
 })
 export class MessagingModule {}

@@ -6,3 +6,4 @@ export * from './service-settings';
 export * from './test-vhost';
 export * from './test-smtp-server';
 export * from './mongo-engine';
+export * from './ical-fixtures';

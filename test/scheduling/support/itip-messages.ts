@@ -1,29 +1,10 @@
 import { ChannelModel, connect } from 'amqplib';
+import { ics as calendarOf } from '@app/testing';
 
 export const ITIP_EXCHANGE = 'calendar:itip:localDelivery';
 export const ITIP_QUEUE = 'tcalendar:itip:localDelivery';
 export const ITIP_DLQ = 'tcalendar:itip:localDelivery:dead-letter';
 export const NOTIFICATION_EXCHANGE = 'calendar:event:notificationEmail:send';
-
-const PARIS = [
-  'BEGIN:VTIMEZONE',
-  'TZID:Europe/Paris',
-  'BEGIN:DAYLIGHT',
-  'TZOFFSETFROM:+0100',
-  'TZOFFSETTO:+0200',
-  'TZNAME:CEST',
-  'DTSTART:19700329T020000',
-  'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
-  'END:DAYLIGHT',
-  'BEGIN:STANDARD',
-  'TZOFFSETFROM:+0200',
-  'TZOFFSETTO:+0100',
-  'TZNAME:CET',
-  'DTSTART:19701025T030000',
-  'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
-  'END:STANDARD',
-  'END:VTIMEZONE',
-];
 
 export interface EventSpec {
   uid: string;
@@ -39,33 +20,21 @@ export interface EventSpec {
 
 /** An iTIP message (or a stored copy without METHOD) as esn-sabre's scheduling broker writes it. */
 export function ics(method: string | undefined, ...events: EventSpec[]): string {
-  return [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//Sabre//Sabre VObject 4.5.6//EN',
-    'CALSCALE:GREGORIAN',
-    ...(method ? [`METHOD:${method}`] : []),
-    ...PARIS,
-    ...events.flatMap((event) => [
-      'BEGIN:VEVENT',
-      `UID:${event.uid}`,
-      'DTSTAMP:20260110T081500Z',
-      `SEQUENCE:${event.sequence ?? 0}`,
-      `DTSTART;TZID=Europe/Paris:${event.start ?? '20300512T093000'}`,
-      `DTEND;TZID=Europe/Paris:${event.end ?? '20300512T100000'}`,
-      `SUMMARY:${event.summary ?? 'Weekly sync'}`,
-      `LOCATION:${event.location ?? 'Room 2'}`,
-      `ORGANIZER;CN=Ana Lima:mailto:${event.organizer}`,
-      ...event.attendees.map(
-        (attendee) =>
-          `ATTENDEE;PARTSTAT=${attendee.partstat ?? 'NEEDS-ACTION'};RSVP=TRUE;CUTYPE=INDIVIDUAL:mailto:${attendee.email}`,
-      ),
-      ...(event.extra ?? []),
-      'END:VEVENT',
-    ]),
-    'END:VCALENDAR',
-    '',
-  ].join('\r\n');
+  return calendarOf(
+    method,
+    ...events.map((event) => ({
+      uid: event.uid,
+      dtstamp: '20260110T081500Z',
+      sequence: event.sequence ?? 0,
+      start: event.start ?? '20300512T093000',
+      end: event.end ?? '20300512T100000',
+      summary: event.summary ?? 'Weekly sync',
+      location: event.location ?? 'Room 2',
+      organizer: { email: event.organizer, cn: 'Ana Lima' },
+      attendees: event.attendees.map((attendee) => ({ ...attendee, cutype: 'INDIVIDUAL' })),
+      extra: event.extra,
+    })),
+  );
 }
 
 /** A `calendar:itip:localDelivery` body (events.md §2.5). */

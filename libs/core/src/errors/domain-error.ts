@@ -42,3 +42,19 @@ export class MalformedBodyError extends InvalidArgumentError {
     super('The request body could not be parsed', details);
   }
 }
+
+/**
+ * A dependency (mail server, DAV server, search engine, database) cannot serve now; the same work may succeed later.
+ * AMQP consumers put the message aside in their retry queue (bounded), then dead-letter it.
+ */
+export class DependencyUnavailableError extends DomainError {
+  constructor(message: string, details: string | null = null) {
+    super(ErrorCode.UpstreamFailure, message, details);
+  }
+}
+
+/** `message: details` when there are details, else the message: what the logs say of a failure. */
+export function reasonOf(error: unknown): string {
+  if (error instanceof DomainError && error.details) return `${error.message}: ${error.details}`;
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '@app/core';
+import { DependencyUnavailableError, DomainError, ErrorCode } from '@app/core';
 import { OutgoingMail } from './outgoing-mail';
 
 /** A delivery started before its mail is ready (e.g. an SMTP session being opened). */
@@ -19,9 +19,9 @@ export abstract class MailSender {
 }
 
 /** The mail could not be handed over for now (server down, temporary 4xx): sending it later may work. */
-export class MailDeliveryUnavailableError extends DomainError {
+export class MailDeliveryUnavailableError extends DependencyUnavailableError {
   constructor(details: string) {
-    super(ErrorCode.UpstreamFailure, 'The mail server is unavailable', details);
+    super('The mail server is unavailable', details);
   }
 }
 

@@ -1,4 +1,4 @@
-import { WallTime, wallTimeIn } from './time-zones';
+import { WallTime, wallTimeIn } from '@app/ical';
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 

@@ -1,6 +1,5 @@
 import { DateFormatter } from './date-formatting';
 import { escapeHtml, markup } from './html';
-import { instantOfWallTime, toIanaZone, wallTimeIn } from './time-zones';
 
 describe('DateFormatter (mail.md §2.2, §7.3)', () => {
   const instant = new Date('2025-03-04T09:15:00Z');
@@ -22,29 +21,6 @@ describe('DateFormatter (mail.md §2.2, §7.3)', () => {
 
   it('falls back to English data for an unknown locale', () => {
     expect(new DateFormatter('zz-invalid-!!', 'UTC').fullDate(instant)).toBe('Tuesday, 04 March 2025');
-  });
-});
-
-describe('time zones', () => {
-  it('maps Windows names and vendor-prefixed ids to IANA ids', () => {
-    expect(toIanaZone('Europe/Paris')).toBe('Europe/Paris');
-    expect(toIanaZone('Romance Standard Time')).toBe('Europe/Paris');
-    expect(toIanaZone('/freeassociation.sourceforge.net/Tzfile/Europe/Berlin')).toBe('Europe/Berlin');
-    expect(toIanaZone('Mars/Olympus')).toBeUndefined();
-  });
-
-  it('reads wall times across DST changes', () => {
-    const wall = { year: 2025, month: 3, day: 30, hour: 1, minute: 30, second: 0 };
-    expect(instantOfWallTime(wall, 'Europe/Paris').toISOString()).toBe('2025-03-30T00:30:00.000Z');
-    expect(instantOfWallTime({ ...wall, hour: 3, minute: 0 }, 'Europe/Paris').toISOString()).toBe(
-      '2025-03-30T01:00:00.000Z',
-    );
-    expect(instantOfWallTime({ ...wall, hour: 2, minute: 30 }, 'Europe/Paris').toISOString()).toBe(
-      '2025-03-30T01:30:00.000Z',
-    );
-    const overlap = { year: 2025, month: 10, day: 26, hour: 2, minute: 30, second: 0 };
-    expect(instantOfWallTime(overlap, 'Europe/Paris').toISOString()).toBe('2025-10-26T00:30:00.000Z');
-    expect(wallTimeIn(new Date('2025-05-12T07:30:00Z'), 'Asia/Ho_Chi_Minh')).toMatchObject({ hour: 14 });
   });
 });
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ComponentHealth, HealthComponent, ProbeHealthCheck, degraded } from '@app/observability';
 import { ConsumerRestarter } from '../consumers/consumer-restarter';
-import { CALENDAR_QUEUES } from '../topology/calendar-topology';
+import { calendarQueues } from '../topology/calendar-topology';
 import { QueueInspector } from './queue-inspector';
 
 /** Degraded when a calendar queue has no consumer, which also restarts the consumers (webadmin.md §3). */
@@ -19,8 +19,9 @@ export class CalendarQueueConsumersHealthCheck extends ProbeHealthCheck {
 
   /** Main queues without a consumer (a missing queue counts as one). */
   async queuesWithoutConsumer(): Promise<string[]> {
-    const states = await Promise.all(CALENDAR_QUEUES.map((queue) => this.queues.state(queue.name)));
-    return CALENDAR_QUEUES.filter((_, index) => (states[index]?.consumers ?? 0) === 0).map((q) => q.name);
+    const queues = calendarQueues();
+    const states = await Promise.all(queues.map((queue) => this.queues.state(queue.name)));
+    return queues.filter((_, index) => (states[index]?.consumers ?? 0) === 0).map((q) => q.name);
   }
 
   protected async probe(): Promise<ComponentHealth | void> {

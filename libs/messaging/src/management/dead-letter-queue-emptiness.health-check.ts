@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ComponentHealth, HealthComponent, ProbeHealthCheck, degraded } from '@app/observability';
-import { CALENDAR_QUEUES } from '../topology/calendar-topology';
+import { calendarQueues } from '../topology/calendar-topology';
 import { QueueInspector } from './queue-inspector';
 
 /** Degraded while a calendar dead-letter queue holds messages (webadmin.md §3); operators replay them. */
@@ -14,7 +14,7 @@ export class DeadLetterQueueEmptinessHealthCheck extends ProbeHealthCheck {
   }
 
   protected async probe(): Promise<ComponentHealth | void> {
-    const states = await Promise.all(CALENDAR_QUEUES.map((queue) => this.queues.state(queue.deadLetter)));
+    const states = await Promise.all(calendarQueues().map((queue) => this.queues.state(queue.deadLetter)));
     const filled = states.filter((state) => (state?.messages ?? 0) > 0).map((state) => state!.name);
     if (filled.length > 0) return degraded(`dead letter queues are not empty: ${filled.join(', ')}`);
   }

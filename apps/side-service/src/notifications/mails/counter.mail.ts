@@ -1,5 +1,5 @@
 import { markup } from '@app/mail';
-import { EventData } from '../ical/event-data';
+import { EventData } from '@app/ical';
 import { attendeesRow, locationRow, notesRow, resourcesRow, timeRange, timeRow } from './event-blocks';
 import { MailBody } from './mail-body';
 import { MailContext, RenderedMail } from './mail-context';

@@ -1,6 +1,5 @@
-import { DateFormatter, SafeHtml, markup, wallTimeIn } from '@app/mail';
-import { EventData, Person } from '../ical/event-data';
-import { EventInstant } from '../ical/event-time';
+import { DateFormatter, SafeHtml, markup } from '@app/mail';
+import { wallTimeIn, EventData, Person, EventInstant } from '@app/ical';
 import { MailBody } from './mail-body';
 import { MailContext } from './mail-context';
 import { recurrenceSummary } from './recurrence-summary';

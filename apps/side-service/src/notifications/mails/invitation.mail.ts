@@ -1,4 +1,4 @@
-import { EventData } from '../ical/event-data';
+import { EventData } from '@app/ical';
 import {
   AnswerLinks,
   answerStrip,

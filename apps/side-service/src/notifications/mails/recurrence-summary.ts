@@ -1,4 +1,4 @@
-import { RecurrenceRule } from '../ical/event-data';
+import { RecurrenceRule } from '@app/ical';
 import { MailContext } from './mail-context';
 
 const WEEKDAYS: Record<string, number> = { SU: 0, MO: 1, TU: 2, WE: 3, TH: 4, FR: 5, SA: 6 };

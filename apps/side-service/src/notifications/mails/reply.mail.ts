@@ -1,4 +1,4 @@
-import { EventData, Person } from '../ical/event-data';
+import { EventData, Person } from '@app/ical';
 import { attendeesRow, locationRow, notesRow, resourcesRow, timeRow } from './event-blocks';
 import { BannerColor, MailBody } from './mail-body';
 import { MailContext, RenderedMail } from './mail-context';

@@ -1,6 +1,6 @@
-import { SafeHtml, markup, instantOfWallTime, toIanaZone } from '@app/mail';
-import { EventInstant } from '../ical/event-time';
-import { NotificationChanges, PreviousDateTime, TextChange } from '../event-notification';
+import { SafeHtml, markup } from '@app/mail';
+import { instantOfWallTime, toIanaZone, EventInstant } from '@app/ical';
+import { EventChanges, TextChange, ZonedDate } from '@app/messaging';
 import {
   answerStrip,
   attendeesRow,
@@ -17,7 +17,7 @@ import { MailBody } from './mail-body';
 import { MailContext } from './mail-context';
 
 /** A previous date-time of `changes`: local time in its zone (mail.md §3.2); all-day values at midnight UTC. */
-export function previousInstant(value: PreviousDateTime): EventInstant {
+export function previousInstant(value: ZonedDate): EventInstant {
   const [datePart, timePart = '00:00:00'] = value.date.split(' ');
   const [year, month, day] = datePart!.split('-').map(Number) as [number, number, number];
   const [hour = 0, minute = 0, second = 0] = timePart.split(':').map((part) => Math.floor(Number(part)));
@@ -67,7 +67,7 @@ function textRow(
 }
 
 export interface UpdateMailInput extends EventMailInput {
-  changes: NotificationChanges;
+  changes: EventChanges;
 }
 
 /** `event-update` (mail.md §3.2): the invitation body, without the video row, with change markers. */

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { domainOfMailAddress, isObjectIdHex } from '@app/core';
-import { MailAddress, isValidTimeZone } from '@app/mail';
+import { MailAddress } from '@app/mail';
+import { isValidTimeZone } from '@app/ical';
 import { ConfigurationRepository, DomainRepository, User, UserRepository } from '@app/persistence';
 import { RecipientLocale } from '../mails/mail-context';
 import { ExpiringCache } from './expiring-cache';

@@ -1,50 +1,40 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Nack, RabbitSubscribe } from '@golevelup/nestjs-rabbitmq';
-import { DomainError } from '@app/core';
-import { ITIP_LOCAL_DELIVERY_QUEUE } from '@app/messaging';
+import {
+  AmqpMessage,
+  ITIP_LOCAL_DELIVERY_CONTRACT,
+  ITIP_LOCAL_DELIVERY_QUEUE,
+  MessagePipeline,
+  consumedQueue,
+} from '@app/messaging';
 import { DeliverItipMessageCommand } from '../commands/deliver-itip-message/deliver-itip-message.command';
 import { FanOutItipMessageCommand } from '../commands/fan-out-itip-message/fan-out-itip-message.command';
-import { LocalDeliveryMessage, parseLocalDeliveryMessage } from '../local-delivery/local-delivery-message';
-
-const reasonOf = (error: unknown): string =>
-  error instanceof DomainError && error.details
-    ? `${error.message}: ${error.details}`
-    : (error as Error).message;
 
 /**
- * `tcalendar:itip:localDelivery` (events.md §3.1): validates the message and dispatches it — several recipients:
- * fan-out; one: delivery. The command is dispatched before any `await`, so that messages of one UID keep the order
- * in which the broker delivered them. An invalid message or a failure goes to the dead-letter queue.
+ * `tcalendar:itip:localDelivery` (events.md §3.1): several recipients: fan-out; one: delivery. The pipeline
+ * dispatches the command before any `await`, so messages of one UID keep the order in which the broker delivered
+ * them. Invalid messages and failures are dead-lettered (no retry queue: events.md §1.1).
  */
 @Injectable()
 export class ItipLocalDeliveryConsumer {
-  private readonly logger = new Logger(ItipLocalDeliveryConsumer.name);
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly pipeline: MessagePipeline,
+  ) {}
 
-  constructor(private readonly commandBus: CommandBus) {}
-
-  @RabbitSubscribe({ name: ITIP_LOCAL_DELIVERY_QUEUE.name })
-  async handle(content: Buffer): Promise<Nack | undefined> {
-    let message: LocalDeliveryMessage;
-    try {
-      message = parseLocalDeliveryMessage(content);
-    } catch (error) {
-      this.logger.error(`dead-lettered: ${reasonOf(error)}`);
-      return new Nack(false);
-    }
-    try {
-      await this.commandBus.execute(
-        message.recipients.length > 1
-          ? new FanOutItipMessageCommand(message)
-          : new DeliverItipMessageCommand(message),
-      );
-      return undefined;
-    } catch (error) {
-      this.logger.error(
-        `${message.method} ${message.uid} dead-lettered: ${reasonOf(error)}`,
-        (error as Error).stack,
-      );
-      return new Nack(false);
-    }
+  @RabbitSubscribe({ name: consumedQueue(ITIP_LOCAL_DELIVERY_QUEUE).name })
+  handle(content: Buffer, message: AmqpMessage): Promise<Nack | undefined> {
+    return this.pipeline.consume(content, message, {
+      queue: ITIP_LOCAL_DELIVERY_QUEUE,
+      contract: ITIP_LOCAL_DELIVERY_CONTRACT,
+      handle: (delivery) =>
+        this.commandBus.execute(
+          delivery.recipients.length > 1
+            ? new FanOutItipMessageCommand(delivery)
+            : new DeliverItipMessageCommand(delivery),
+        ),
+      describe: (delivery) => `${delivery.method} ${delivery.uid}`,
+    });
   }
 }

@@ -1,7 +1,10 @@
 import ICAL from 'ical.js';
-import { attendeeOf, attends, organizerOf, partstatOf } from './itip-address';
 import {
-  ItipCalendar,
+  attendeeOf,
+  attends,
+  organizerOf,
+  partstatOf,
+  VCalendar,
   ZonedValue,
   clone,
   formatWall,
@@ -9,12 +12,12 @@ import {
   toIcalTime,
   wallOf,
   zonedProperty,
-} from './itip-calendar';
-import { DateChange, EventChanges, ZonedDate } from './notification-email';
+} from '@app/ical';
+import { DateChange, EventChanges, ZonedDate } from '@app/messaging';
 
 /** A VEVENT with the calendar whose time zones it is read with. */
 export interface VersionedEvent {
-  calendar: ItipCalendar;
+  calendar: VCalendar;
   vevent: ICAL.Component;
 }
 
@@ -28,7 +31,7 @@ export interface DiffEntry {
 const TEXT_FIELDS = ['summary', 'location', 'description'] as const;
 
 /** The diff of events.md §3.2 between the previous and the new version, seen from `recipient`. */
-export function diffEntries(next: ItipCalendar, previous: ItipCalendar, recipient: string): DiffEntry[] {
+export function diffEntries(next: VCalendar, previous: VCalendar, recipient: string): DiffEntry[] {
   if (!next.isRecurring() && !previous.isRecurring()) {
     const [after, before] = [next.first, previous.first];
     if (!after) return [];
@@ -69,7 +72,7 @@ function entry(vevent: ICAL.Component, isNewEvent: boolean, changes: EventChange
 }
 
 /** VEVENTs keyed by RECURRENCE-ID (`master` without one; the first of a key wins). */
-function byOccurrence(calendar: ItipCalendar): Map<string, ICAL.Component> {
+function byOccurrence(calendar: VCalendar): Map<string, ICAL.Component> {
   const keyed = new Map<string, ICAL.Component>();
   for (const vevent of calendar.vevents) {
     const recurrenceId = calendar.value(vevent, 'recurrence-id');
@@ -85,9 +88,9 @@ function byOccurrence(calendar: ItipCalendar): Map<string, ICAL.Component> {
 
 /** The old master instantiated at the RECURRENCE-ID of `after`, or the old master itself (no parsable id). */
 function occurrenceOf(
-  previous: ItipCalendar,
+  previous: VCalendar,
   oldMaster: ICAL.Component,
-  next: ItipCalendar,
+  next: VCalendar,
   after: ICAL.Component,
 ): ICAL.Component {
   const recurrenceId = next.value(after, 'recurrence-id');
@@ -102,7 +105,7 @@ function occurrenceOf(
  * `STATUS:CANCELLED` when `cancelled`.
  */
 export function instantiate(
-  calendar: ItipCalendar,
+  calendar: VCalendar,
   master: ICAL.Component,
   at: ZonedValue,
   atInstantMs: number,
@@ -125,12 +128,7 @@ export function instantiate(
   return copy;
 }
 
-function occurrenceStart(
-  calendar: ItipCalendar,
-  start: ZonedValue,
-  at: ZonedValue,
-  atMs: number,
-): ZonedValue {
+function occurrenceStart(calendar: VCalendar, start: ZonedValue, at: ZonedValue, atMs: number): ZonedValue {
   const date = { year: at.wall.year, month: at.wall.month, day: at.wall.day };
   if (start.isDate) return { ...start, wall: { ...date, hour: 0, minute: 0, second: 0 } };
   if (at.isDate) return { ...start, wall: { ...start.wall, ...date } };
@@ -176,7 +174,7 @@ function sides(
   };
 }
 
-function zonedDate(calendar: ItipCalendar, value: ZonedValue): ZonedDate {
+function zonedDate(calendar: VCalendar, value: ZonedValue): ZonedDate {
   return {
     isAllDay: value.isDate,
     date: formatWall(value.wall),

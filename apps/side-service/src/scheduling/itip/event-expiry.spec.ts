@@ -1,8 +1,8 @@
 import { isEventOver } from './event-expiry';
-import { ItipCalendar } from './itip-calendar';
-import { NOW, calendar } from './itip.fixtures';
+import { VCalendar } from '@app/ical';
+import { NOW, calendar } from '@app/testing';
 
-const event = (...lines: string[]) => ItipCalendar.parse(calendar('REQUEST', ['UID:e', ...lines]), 'event');
+const event = (...lines: string[]) => VCalendar.parse(calendar('REQUEST', ['UID:e', ...lines]), 'event');
 const over = (...lines: string[]) => isEventOver(event(...lines), NOW);
 
 describe('expiry filter (events.md §3.2)', () => {
@@ -57,7 +57,7 @@ describe('expiry filter (events.md §3.2)', () => {
       'UID:e',
       'DTSTART;TZID=/freeassociation.sourceforge.net/Tzfile/Europe/Paris:20260101T003000',
     ]);
-    const parsed = ItipCalendar.parse(calendarText, 'event');
+    const parsed = VCalendar.parse(calendarText, 'event');
     const start = parsed.value(parsed.first!, 'dtstart')!;
     expect(new Date(parsed.instantOf(start)).toISOString()).toBe('2025-12-31T23:30:00.000Z');
     expect(parsed.zoneName(start)).toBe('Europe/Paris');

@@ -1,5 +1,5 @@
 import ICAL from 'ical.js';
-import { ItipCalendar, ZonedValue, toIcalTime, wallOf } from './itip-calendar';
+import { VCalendar, ZonedValue, toIcalTime, wallOf } from '@app/ical';
 
 /** Bound on the RRULE occurrences looked at; an event whose rule goes further is kept. */
 const MAX_OCCURRENCES = 100_000;
@@ -9,7 +9,7 @@ const MAX_OCCURRENCES = 100_000;
  * before now. With RRULE/RDATE: no occurrence (DTSTART, RRULE expansion, RDATE, minus EXDATE) at or after now; an
  * RRULE without UNTIL/COUNT never ends. No parsable DTSTART: not over.
  */
-export function isEventOver(event: ItipCalendar, nowMs: number): boolean {
+export function isEventOver(event: VCalendar, nowMs: number): boolean {
   try {
     return isOver(event, nowMs);
   } catch {
@@ -17,7 +17,7 @@ export function isEventOver(event: ItipCalendar, nowMs: number): boolean {
   }
 }
 
-function isOver(event: ItipCalendar, nowMs: number): boolean {
+function isOver(event: VCalendar, nowMs: number): boolean {
   const vevent = event.first;
   const start = vevent && event.value(vevent, 'dtstart');
   if (!vevent || !start) return false;
@@ -44,7 +44,7 @@ function isOver(event: ItipCalendar, nowMs: number): boolean {
 }
 
 /** EXDATEs are compared as instants, as dates when the series is all-day. */
-function exclusionKey(event: ItipCalendar, value: ZonedValue, start: ZonedValue): string {
+function exclusionKey(event: VCalendar, value: ZonedValue, start: ZonedValue): string {
   const { year, month, day } = value.wall;
   return start.isDate ? `${year}-${month}-${day}` : String(event.instantOf(value));
 }

@@ -1,9 +1,8 @@
-import { ItipCalendar } from './itip-calendar';
-import { stripAddress, validAddress } from './itip-address';
+import { VCalendar, stripAddress, validAddress } from '@app/ical';
 import { highestSequence, itipSkipReason } from './itip-skip-rules';
-import { ORGANIZER, calendar, weeklySync } from './itip.fixtures';
+import { ORGANIZER, calendar, weeklySync } from '@app/testing';
 
-const parse = (ics: string) => ItipCalendar.parse(ics, 'message');
+const parse = (ics: string) => VCalendar.parse(ics, 'message');
 
 describe('address normalisation (events.md §2.5)', () => {
   it.each([

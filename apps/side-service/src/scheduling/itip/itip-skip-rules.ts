@@ -1,6 +1,5 @@
 import type ICAL from 'ical.js';
-import { ItipCalendar, occurrenceKey } from './itip-calendar';
-import { addressKey, organizerOf, partstatOf } from './itip-address';
+import { VCalendar, occurrenceKey, addressKey, organizerOf, partstatOf } from '@app/ical';
 
 export type ItipSkipReason = 'request-without-matching-organizer' | 'reply-without-partstat-change';
 
@@ -11,8 +10,8 @@ export type ItipSkipReason = 'request-without-matching-organizer' | 'reply-witho
 export function itipSkipReason(
   method: string,
   sender: string,
-  message: ItipCalendar,
-  oldMessage: ItipCalendar | undefined,
+  message: VCalendar,
+  oldMessage: VCalendar | undefined,
 ): ItipSkipReason | undefined {
   if (method === 'REQUEST') {
     const organizers = new Set(message.vevents.map(organizerOf).filter((value) => value !== undefined));
@@ -32,7 +31,7 @@ export function itipSkipReason(
 }
 
 /** The old VEVENT with the reply's RECURRENCE-ID (else the old master), or the first old VEVENT. */
-function previousOf(oldMessage: ItipCalendar, message: ItipCalendar, replied: ICAL.Component) {
+function previousOf(oldMessage: VCalendar, message: VCalendar, replied: ICAL.Component) {
   const recurrenceId = message.value(replied, 'recurrence-id');
   if (!recurrenceId) return oldMessage.first;
   const key = occurrenceKey(message, recurrenceId);
@@ -44,7 +43,7 @@ function previousOf(oldMessage: ItipCalendar, message: ItipCalendar, replied: IC
 }
 
 /** `sequence` of `POST /itip` (events.md §2.6): the highest VEVENT SEQUENCE, `undefined` when none has one. */
-export function highestSequence(message: ItipCalendar): number | undefined {
+export function highestSequence(message: VCalendar): number | undefined {
   let highest: number | undefined;
   for (const vevent of message.vevents) {
     const property = vevent.getFirstProperty('sequence');

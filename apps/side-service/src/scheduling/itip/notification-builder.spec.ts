@@ -1,10 +1,10 @@
 import ICAL from 'ical.js';
-import { ItipCalendar } from './itip-calendar';
+import { VCalendar } from '@app/ical';
 import { InvalidLocalDeliveryMessageError } from '../scheduling.errors';
-import { ANA, BOB, NOW, ORGANIZER, calendar, weeklySync } from './itip.fixtures';
+import { ANA, BOB, NOW, ORGANIZER, calendar, weeklySync } from '@app/testing';
 import { NotificationInput, buildNotifications } from './notification-builder';
 
-const parse = (ics: string) => ItipCalendar.parse(ics, 'message');
+const parse = (ics: string) => VCalendar.parse(ics, 'message');
 
 function build(method: string, message: string, oldMessage?: string, recipient = 'bob@example.org') {
   const input: NotificationInput = {

@@ -1,8 +1,8 @@
 import { InvalidLocalDeliveryMessageError } from '../scheduling.errors';
 import { DiffEntry, diffEntries, instantiate } from './event-diff';
 import { isEventOver } from './event-expiry';
-import { ItipCalendar, ZonedValue, occurrenceKey } from './itip-calendar';
-import { NotificationEmail } from './notification-email';
+import { VCalendar, ZonedValue, occurrenceKey } from '@app/ical';
+import { NotificationEmailBody } from '@app/messaging';
 
 /** What a single-recipient local-delivery message says, parsed (events.md §2.5). */
 export interface NotificationInput {
@@ -13,33 +13,32 @@ export interface NotificationInput {
   calendarId: string | null;
   /** The recipient's copy, or the default path of §2.7. */
   eventPath: string;
-  message: ItipCalendar;
-  oldMessage?: ItipCalendar;
+  message: VCalendar;
+  oldMessage?: VCalendar;
   nowMs: number;
 }
 
 interface Draft {
-  notification: NotificationEmail;
+  notification: NotificationEmailBody;
   /** The calendar of `notification.event`, when already parsed. */
-  event?: ItipCalendar;
+  event?: VCalendar;
 }
 
 /**
  * The notifications of events.md §3.2 for one recipient, in order, past events dropped (expiry filter).
  * Throws `InvalidLocalDeliveryMessageError` for a COUNTER without `oldMessage` (its mail needs it).
  */
-export function buildNotifications(input: NotificationInput): NotificationEmail[] {
+export function buildNotifications(input: NotificationInput): NotificationEmailBody[] {
   return drafts(input)
     .filter(
-      (draft) =>
-        !isEventOver(draft.event ?? ItipCalendar.parse(draft.notification.event, 'event'), input.nowMs),
+      (draft) => !isEventOver(draft.event ?? VCalendar.parse(draft.notification.event, 'event'), input.nowMs),
     )
     .map((draft) => draft.notification);
 }
 
 function drafts(input: NotificationInput): Draft[] {
   const { method, message, oldMessage } = input;
-  const one = (event: ItipCalendar | string, extra: Partial<NotificationEmail> = {}): Draft => ({
+  const one = (event: VCalendar | string, extra: Partial<NotificationEmailBody> = {}): Draft => ({
     notification: {
       senderEmail: input.sender,
       recipientEmail: input.recipient,
@@ -88,7 +87,7 @@ function drafts(input: NotificationInput): Draft[] {
 function fromEntry(
   input: NotificationInput,
   entry: DiffEntry,
-  one: (event: ItipCalendar | string, extra?: Partial<NotificationEmail>) => Draft,
+  one: (event: VCalendar | string, extra?: Partial<NotificationEmailBody>) => Draft,
 ): Draft {
   const single = input.message.vevents.length === 1 && input.message.first === entry.vevent;
   return one(single ? input.message : input.message.only(entry.vevent), {
@@ -101,7 +100,7 @@ function fromEntry(
  * EXDATEs of the new master absent from the old master, compared as instants (as dates for all-day masters). Both
  * masters are needed.
  */
-function newExdates(message: ItipCalendar, oldMessage: ItipCalendar): { value: ZonedValue; key: string }[] {
+function newExdates(message: VCalendar, oldMessage: VCalendar): { value: ZonedValue; key: string }[] {
   const [master, oldMaster] = [message.master(), oldMessage.master()];
   if (!master || !oldMaster) return [];
   const allDay = message.value(master, 'dtstart')?.isDate ?? false;
@@ -116,7 +115,7 @@ function newExdates(message: ItipCalendar, oldMessage: ItipCalendar): { value: Z
   return [...added].map(([key, value]) => ({ key, value }));
 }
 
-function exdateKey(calendar: ItipCalendar, value: ZonedValue, allDay: boolean): string {
+function exdateKey(calendar: VCalendar, value: ZonedValue, allDay: boolean): string {
   const { year, month, day } = value.wall;
   return allDay ? `${year}-${month}-${day}` : occurrenceKey(calendar, { ...value, isDate: false });
 }

@@ -1,5 +1,5 @@
-import { InvalidLocalDeliveryMessageError } from '../scheduling.errors';
-import { copyFor, deliveryKey, parseLocalDeliveryMessage } from './local-delivery-message';
+import { InvalidMessageError, parseLocalDeliveryMessage } from '@app/messaging';
+import { copyFor, deliveryKey } from './local-delivery-message';
 
 const body = {
   sender: 'mailto:ana@example.org',
@@ -37,7 +37,7 @@ describe('calendar:itip:localDelivery messages (events.md §2.5)', () => {
     ['recipients that are no array', JSON.stringify({ ...body, recipients: 'mailto:bob@example.org' })],
     ['an oldMessage that is no text', JSON.stringify({ ...body, oldMessage: 42 })],
   ])('refuses %s', (_, content) => {
-    expect(() => parseLocalDeliveryMessage(content)).toThrow(InvalidLocalDeliveryMessageError);
+    expect(() => parseLocalDeliveryMessage(content)).toThrow(InvalidMessageError);
   });
 
   it('copies the payload for one recipient, unknown fields included', () => {

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import { EventNotification } from '../../event-notification';
+import { NotificationEmail } from '@app/messaging';
 
 export type NotificationMailKind = 'invite' | 'update' | 'cancel' | 'reply' | 'counter';
 
@@ -12,7 +12,7 @@ export class SendEventNotificationCommand extends Command<NotificationOutcome> {
   constructor(
     /** Identity of the message (its message id, or a digest of its body): with the recipient, the idempotency key. */
     public readonly messageKey: string,
-    public readonly notification: EventNotification,
+    public readonly notification: NotificationEmail,
   ) {
     super();
   }

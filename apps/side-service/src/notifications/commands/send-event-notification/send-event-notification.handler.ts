@@ -2,9 +2,8 @@ import { Logger } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { timed } from '@app/observability';
 import { ItipMethod, MailDelivery, OutgoingMail, RecipientWhitelist } from '@app/mail';
-import { InvalidMessageError } from '../../event-notification';
-import { firstEvent, parseCalendar, withMethod } from '../../ical/ical-calendar';
-import { EventData, readEvent } from '../../ical/event-data';
+import { InvalidMessageError } from '@app/messaging';
+import { firstEvent, parseIcs, withMethod, EventData, readEvent } from '@app/ical';
 import { cancellationMail } from '../../mails/cancellation.mail';
 import { counterMail } from '../../mails/counter.mail';
 import { displayName } from '../../mails/event-blocks';
@@ -110,7 +109,7 @@ export class SendEventNotificationHandler implements ICommandHandler<SendEventNo
   private async dispatch(
     notification: SendEventNotificationCommand['notification'],
   ): Promise<Dispatch | { reason: string }> {
-    const calendar = parseCalendar(notification.event);
+    const calendar = parseIcs(notification.event);
     const event = readEvent(firstEvent(calendar), calendar);
     switch (notification.method) {
       case 'REQUEST':
@@ -171,7 +170,7 @@ export class SendEventNotificationHandler implements ICommandHandler<SendEventNo
         });
       }
       case 'counter': {
-        const oldCalendar = parseCalendar(notification.oldEvent!);
+        const oldCalendar = parseIcs(notification.oldEvent!);
         const current = readEvent(firstEvent(oldCalendar), oldCalendar);
         const editor = [...current.attendees, ...current.resources].find(
           (a) => a.email === notification.senderEmail,

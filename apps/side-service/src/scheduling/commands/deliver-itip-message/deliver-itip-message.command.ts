@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import { LocalDeliveryMessage } from '../../local-delivery/local-delivery-message';
+import { LocalDeliveryMessage } from '@app/messaging';
 
 export type DeliveryOutcome =
   /** `/itip` called when local, notifications published (possibly none). */

@@ -2,12 +2,12 @@ import { Logger } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { DavClient, DavIdentity, DavItipClient } from '@app/dav-client';
 import { ITIP_LOCAL_DELIVERY_EXCHANGE, MessagePublisher, NOTIFICATION_EMAIL_EXCHANGE } from '@app/messaging';
-import { stripAddress, validAddress } from '../../itip/itip-address';
-import { ItipCalendar } from '../../itip/itip-calendar';
+import { stripAddress, validAddress, VCalendar } from '@app/ical';
 import { highestSequence, itipSkipReason } from '../../itip/itip-skip-rules';
 import { buildNotifications } from '../../itip/notification-builder';
 import { DeliveryLedger } from '../../local-delivery/delivery-ledger';
-import { LocalDeliveryMessage, deliveryKey } from '../../local-delivery/local-delivery-message';
+import { deliveryKey } from '../../local-delivery/local-delivery-message';
+import { LocalDeliveryMessage } from '@app/messaging';
 import { DEFERRED, ItipOrdering } from '../../ordering/itip-ordering';
 import { ItipRecipient, RecipientResolver } from '../../recipients/recipient-resolver';
 import { DeliverItipMessageCommand, DeliveryOutcome } from './deliver-itip-message.command';
@@ -47,8 +47,8 @@ export class DeliverItipMessageHandler implements ICommandHandler<DeliverItipMes
       );
       return 'invalid-recipient';
     }
-    const ical = ItipCalendar.parse(message.message, 'message');
-    const old = message.oldMessage ? ItipCalendar.parse(message.oldMessage, 'oldMessage') : undefined;
+    const ical = VCalendar.parse(message.message, 'message');
+    const old = message.oldMessage ? VCalendar.parse(message.oldMessage, 'oldMessage') : undefined;
     const skip = itipSkipReason(message.method, message.sender, ical, old);
     if (skip) {
       this.logger.debug(`${message.method} ${message.uid} to ${recipient} skipped: ${skip}`);
@@ -75,8 +75,8 @@ export class DeliverItipMessageHandler implements ICommandHandler<DeliverItipMes
     message: LocalDeliveryMessage,
     recipient: string,
     target: ItipRecipient,
-    ical: ItipCalendar,
-    old: ItipCalendar | undefined,
+    ical: VCalendar,
+    old: VCalendar | undefined,
     key: string,
     itipDelivered: boolean,
   ): Promise<void> {

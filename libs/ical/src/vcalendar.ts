@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
-import { InvalidLocalDeliveryMessageError } from '../scheduling.errors';
-import { WallTime, ianaZoneOf, instantOfWallTime, utcMsOf, wallOfUtcMs, wallTimeIn } from './time-zones';
+import { InvalidCalendarError } from './calendar-errors';
+import { parseIcs, parseJcal, toJcal } from './parsing';
+import { WallTime, epochMsOfWallTime, toIanaZone, utcMsOf, wallOfUtcMs, wallTimeIn } from './time-zones';
 
 /** A DATE or DATE-TIME value as written: its wall time and its zone. */
 export interface ZonedValue {
@@ -15,16 +16,23 @@ export interface ZonedValue {
 const pad = (value: number, length = 2) => String(value).padStart(length, '0');
 
 /**
- * A parsed iTIP calendar (VCALENDAR text) with the zone knowledge needed to read its times: the calendar's own
+ * A parsed VCALENDAR (from ICS or jCal) with the zone knowledge needed to read its times: the calendar's own
  * VTIMEZONEs (as ical.js time zones, local to this calendar so that two calendars may define the same TZID
- * differently), else `Intl` for IANA TZIDs, else UTC. Floating times and DATE values are read as UTC.
+ * differently), else `Intl` for IANA (or Windows, or vendor-prefixed) TZIDs, else UTC. Floating times and DATE
+ * values are read as UTC.
+ *
+ * ```ts
+ * const calendar = VCalendar.parse(message.rawEvent, 'rawEvent'); // or VCalendar.fromJcal(message.event, 'event')
+ * const master = calendar.master();
+ * const start = calendar.instantOf(calendar.value(master!, 'dtstart')!); // epoch ms
+ * ```
  */
-export class ItipCalendar {
+export class VCalendar {
   private readonly timezones = new Map<string, ICAL.Timezone>();
 
   private constructor(
     readonly root: ICAL.Component,
-    readonly text: string,
+    private source?: string,
   ) {
     for (const vtimezone of root.getAllSubcomponents('vtimezone')) {
       const tzid = vtimezone.getFirstPropertyValue('tzid');
@@ -38,17 +46,31 @@ export class ItipCalendar {
     }
   }
 
-  /** Throws `InvalidLocalDeliveryMessageError` (naming `field`) for text that is not a VCALENDAR. */
-  static parse(ics: string, field: string): ItipCalendar {
-    let root: ICAL.Component;
-    try {
-      const parsed = ICAL.parse(ics) as unknown[];
-      root = new ICAL.Component((Array.isArray(parsed[0]) ? parsed[0] : parsed) as unknown[]);
-    } catch (error) {
-      throw new InvalidLocalDeliveryMessageError(`${field} is not ICS: ${(error as Error).message}`);
-    }
-    if (root.name !== 'vcalendar') throw new InvalidLocalDeliveryMessageError(`${field} is not a VCALENDAR`);
-    return new ItipCalendar(root, ics);
+  /** ICS text; throws `InvalidCalendarError` naming `field` for text that is not a VCALENDAR. */
+  static parse(ics: string, field = 'calendar'): VCalendar {
+    return new VCalendar(parseIcs(ics, field), ics);
+  }
+
+  /** jCal (RFC 7265, parsed JSON); throws `InvalidCalendarError` naming `field` when it is not a VCALENDAR. */
+  static fromJcal(jcal: unknown, field = 'calendar'): VCalendar {
+    return new VCalendar(parseJcal(jcal, field));
+  }
+
+  /** A VCALENDAR component already parsed by ical.js. */
+  static of(root: ICAL.Component): VCalendar {
+    if (root.name !== 'vcalendar') throw new InvalidCalendarError(`expected a VCALENDAR, got ${root.name}`);
+    return new VCalendar(root);
+  }
+
+  /** ICS text: as received when parsed from ICS, else serialised (CRLF line ends, trailing CRLF). */
+  get text(): string {
+    this.source ??= this.root.toString() + '\r\n';
+    return this.source;
+  }
+
+  /** jCal (RFC 7265) of the calendar. */
+  toJcal(): unknown[] {
+    return toJcal(this.root);
   }
 
   get vevents(): ICAL.Component[] {
@@ -118,8 +140,8 @@ export class ItipCalendar {
     if (value.isDate || value.utc || !value.tzid) return utcMsOf(value.wall);
     const timezone = this.timezones.get(value.tzid);
     if (timezone) return toIcalTime({ ...value, tzid: undefined }, timezone).toUnixTime() * 1000;
-    const iana = ianaZoneOf(value.tzid);
-    return iana ? instantOfWallTime(value.wall, iana) : utcMsOf(value.wall);
+    const iana = toIanaZone(value.tzid);
+    return iana ? epochMsOfWallTime(value.wall, iana) : utcMsOf(value.wall);
   }
 
   /** The wall time of `instantMs` in the zone of `like`. */
@@ -127,14 +149,14 @@ export class ItipCalendar {
     if (like.isDate || like.utc || !like.tzid) return wallOfUtcMs(instantMs);
     const timezone = this.timezones.get(like.tzid);
     if (timezone) return wallOf(ICAL.Time.fromJSDate(new Date(instantMs), true).convertToZone(timezone));
-    const iana = ianaZoneOf(like.tzid);
+    const iana = toIanaZone(like.tzid);
     return iana ? wallTimeIn(instantMs, iana) : wallOfUtcMs(instantMs);
   }
 
   /** The zone named in notifications: `UTC` for UTC, floating and DATE values, else the IANA id or the TZID. */
   zoneName(value: ZonedValue): string {
     if (value.isDate || value.utc || !value.tzid) return 'UTC';
-    return ianaZoneOf(value.tzid) ?? value.tzid;
+    return toIanaZone(value.tzid) ?? value.tzid;
   }
 
   /** Same zoned date-time: same kind, same wall time, same zone (the same instant in another zone differs). */
@@ -146,7 +168,7 @@ export class ItipCalendar {
 
   private zoneKey(value: ZonedValue): string {
     if (value.utc) return 'UTC';
-    return value.tzid ? (ianaZoneOf(value.tzid) ?? value.tzid) : 'floating';
+    return value.tzid ? (toIanaZone(value.tzid) ?? value.tzid) : 'floating';
   }
 }
 
@@ -209,7 +231,7 @@ export function formatWall(wall: WallTime): string {
 }
 
 /** A key identifying a RECURRENCE-ID (its instant, or its date for DATE values). */
-export function occurrenceKey(calendar: ItipCalendar, value: ZonedValue): string {
+export function occurrenceKey(calendar: VCalendar, value: ZonedValue): string {
   const wall = value.wall;
   return value.isDate
     ? `${pad(wall.year, 4)}${pad(wall.month)}${pad(wall.day)}`

@@ -1,4 +1,8 @@
-/** Time-zone helpers on top of `Intl` (IANA ids), with the Windows names some calendar clients still write. */
+/**
+ * Time-zone resolution on top of `Intl` (IANA ids), with the Windows names some calendar clients still write and
+ * vendor-prefixed TZIDs. The one place that turns a wall time into an instant and back for a named zone; a
+ * calendar's own VTIMEZONE definitions are handled by `VCalendar`.
+ */
 
 const WINDOWS_ZONES: Readonly<Record<string, string>> = {
   'Dateline Standard Time': 'Etc/GMT+12',
@@ -81,7 +85,7 @@ export function toIanaZone(tzid: string | undefined): string | undefined {
   const segments = trimmed.split('/').filter(Boolean);
   for (const length of [3, 2]) {
     const tail = segments.slice(-length).join('/');
-    if (segments.length >= length && isValidTimeZone(tail)) return tail;
+    if (segments.length > length && isValidTimeZone(tail)) return tail;
   }
   return undefined;
 }
@@ -115,10 +119,30 @@ function partsFormat(zone: string): Intl.DateTimeFormat {
   return format;
 }
 
-/** The wall-clock time of `instant` in `zone`. */
-export function wallTimeIn(instant: Date, zone: string): WallTime {
+const msOf = (instant: Date | number): number => (typeof instant === 'number' ? instant : instant.getTime());
+
+/** Epoch milliseconds of `wall` read as UTC. */
+export function utcMsOf(wall: WallTime): number {
+  return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+}
+
+/** The UTC wall time of an instant. */
+export function wallOfUtcMs(instant: Date | number): WallTime {
+  const date = new Date(msOf(instant));
+  return {
+    year: date.getUTCFullYear(),
+    month: date.getUTCMonth() + 1,
+    day: date.getUTCDate(),
+    hour: date.getUTCHours(),
+    minute: date.getUTCMinutes(),
+    second: date.getUTCSeconds(),
+  };
+}
+
+/** The wall-clock time of `instant` in the IANA `zone` (see `toIanaZone`). */
+export function wallTimeIn(instant: Date | number, zone: string): WallTime {
   const parts: Record<string, number> = {};
-  for (const part of partsFormat(zone).formatToParts(instant)) {
+  for (const part of partsFormat(zone).formatToParts(new Date(msOf(instant)))) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
   }
   return {
@@ -131,25 +155,25 @@ export function wallTimeIn(instant: Date, zone: string): WallTime {
   };
 }
 
-function utcOf(wall: WallTime): number {
-  return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
-}
-
 /** Offset of `zone` from UTC at `instant`, in milliseconds. */
-export function zoneOffsetMs(instant: Date, zone: string): number {
-  return utcOf(wallTimeIn(instant, zone)) - Math.floor(instant.getTime() / 1000) * 1000;
+export function zoneOffsetMs(instant: Date | number, zone: string): number {
+  const ms = msOf(instant);
+  return utcMsOf(wallTimeIn(ms, zone)) - Math.floor(ms / 1000) * 1000;
 }
 
 /**
- * The instant at which the clocks of `zone` show `wall`. In an overlap (fall back) the first occurrence is chosen;
- * in a gap (spring forward) the time is read with the offset in force before the gap.
+ * Epoch milliseconds at which the clocks of `zone` show `wall`. In an overlap (fall back) the first occurrence is
+ * chosen; in a gap (spring forward) the time is read with the offset in force before the gap.
  */
+export function epochMsOfWallTime(wall: WallTime, zone: string): number {
+  const asUtc = utcMsOf(wall);
+  const before = asUtc - zoneOffsetMs(asUtc - 43_200_000, zone);
+  const after = asUtc - zoneOffsetMs(asUtc + 43_200_000, zone);
+  const matches = [before, after].filter((candidate) => utcMsOf(wallTimeIn(candidate, zone)) === asUtc);
+  return matches.length > 0 ? Math.min(...matches) : before;
+}
+
+/** `epochMsOfWallTime` as a Date. */
 export function instantOfWallTime(wall: WallTime, zone: string): Date {
-  const asUtc = utcOf(wall);
-  const before = asUtc - zoneOffsetMs(new Date(asUtc - 43_200_000), zone);
-  const after = asUtc - zoneOffsetMs(new Date(asUtc + 43_200_000), zone);
-  const matches = [before, after].filter(
-    (candidate) => utcOf(wallTimeIn(new Date(candidate), zone)) === asUtc,
-  );
-  return new Date(matches.length > 0 ? Math.min(...matches) : before);
+  return new Date(epochMsOfWallTime(wall, zone));
 }

@@ -18,7 +18,7 @@ export function validAddress(raw: unknown): string | undefined {
   return isValidMailAddress(stripped) ? stripped : undefined;
 }
 
-/** Key under which addresses are compared: stripped and lower-cased. */
+/** Key under which addresses are compared: stripped (events.md §2.5) and lower-cased. */
 export function addressKey(raw: string): string {
   return stripAddress(raw).toLowerCase();
 }

@@ -1,4 +1,4 @@
-import { isRecurring, parseCalendar, withMethod } from './ical-calendar';
+import { isRecurring, parseIcs as parseCalendar, withMethod } from './parsing';
 
 describe('withMethod (mail.md §5.2)', () => {
   const ics = [

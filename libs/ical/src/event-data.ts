@@ -1,5 +1,6 @@
 import ICAL from 'ical.js';
 import { isValidMailAddress } from '@app/core';
+import { addressKey } from './addresses';
 import { InvalidCalendarError } from './calendar-errors';
 import { EventInstant, instantOfTime, readEventTime } from './event-time';
 
@@ -18,7 +19,7 @@ export interface RecurrenceRule {
   byDay: string[];
 }
 
-/** What the mails show of a VEVENT (mail.md §2.1). */
+/** What a VEVENT says, as the mails show it (mail.md §2.1); alarms and search read the same. */
 export interface EventData {
   uid: string;
   summary: string;
@@ -39,18 +40,8 @@ export interface EventData {
   publiclyCreated: boolean;
 }
 
-/** `mailto:` stripped (any case), angle brackets and blanks removed, lower-cased. */
-export function normalizeCalAddress(value: unknown): string {
-  return String(value ?? '')
-    .trim()
-    .replace(/^<|>$/g, '')
-    .replace(/^mailto:/i, '')
-    .trim()
-    .toLowerCase();
-}
-
 function person(property: ICAL.Property): Person | undefined {
-  const email = normalizeCalAddress(property.getFirstValue());
+  const email = addressKey(String(property.getFirstValue() ?? ''));
   if (!isValidMailAddress(email)) return undefined;
   const cn = property.getParameter('cn');
   const partstat = property.getParameter('partstat');

@@ -1,5 +1,5 @@
 import ICAL from 'ical.js';
-import { instantOfWallTime, toIanaZone } from '@app/mail';
+import { instantOfWallTime, toIanaZone } from './time-zones';
 
 /** A DTSTART/DTEND value read as an instant (mail.md §2.1). */
 export interface EventInstant {

@@ -1,4 +1,5 @@
-import { InvalidMessageError, parseEventNotification } from './event-notification';
+import { InvalidMessageError } from './message-contract';
+import { parseNotificationEmail } from './notification-email.contract';
 
 const base = {
   senderEmail: 'MAILTO:Ana@Example.org',
@@ -10,9 +11,9 @@ const base = {
   unknownField: 'ignored',
 };
 
-describe('parseEventNotification (events.md §2.7)', () => {
+describe('parseNotificationEmail (events.md §2.7)', () => {
   it('normalises the addresses and the method, and ignores unknown fields', () => {
-    expect(parseEventNotification(JSON.stringify(base))).toEqual({
+    expect(parseNotificationEmail(JSON.stringify(base))).toEqual({
       senderEmail: 'ana@example.org',
       recipientEmail: 'bob@example.org',
       method: 'REQUEST',
@@ -25,7 +26,7 @@ describe('parseEventNotification (events.md §2.7)', () => {
   });
 
   it('reads the changes and defaults a missing eventPath', () => {
-    const parsed = parseEventNotification(
+    const parsed = parseNotificationEmail(
       JSON.stringify({
         ...base,
         eventPath: undefined,
@@ -65,6 +66,6 @@ describe('parseEventNotification (events.md §2.7)', () => {
       JSON.stringify({ ...base, changes: { dtstart: { previous: { date: 'yesterday' } } } }),
     ],
   ])('refuses %s', (_, body) => {
-    expect(() => parseEventNotification(body)).toThrow(InvalidMessageError);
+    expect(() => parseNotificationEmail(body)).toThrow(InvalidMessageError);
   });
 });
