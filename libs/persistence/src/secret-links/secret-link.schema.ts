@@ -16,10 +16,15 @@ export class SecretLinkDocument {
 
 export const SecretLinkSchema = SchemaFactory.createForClass(SecretLinkDocument);
 
+/**
+ * The two unique indexes of storage.md §16, plus one on the calendar alone: a secret-link download lists the links
+ * of the calendar it names (neither unique index starts with `calendarHomeId`).
+ */
 export const SECRET_LINK_INDEXES: CollectionIndexes = {
   collection: SECRET_LINKS_COLLECTION,
   indexes: [
     { keys: { user_id: 1, calendarHomeId: 1, calendarId: 1 }, options: { unique: true } },
     { keys: { token: 1, calendarHomeId: 1, calendarId: 1 }, options: { unique: true } },
+    { keys: { calendarHomeId: 1, calendarId: 1 } },
   ],
 };
