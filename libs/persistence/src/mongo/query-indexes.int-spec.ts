@@ -164,6 +164,7 @@ describe('repository queries and the indexes they rely on', () => {
   const ids = {
     domain: '',
     user: '',
+    resource: '',
     missing: '0123456789abcdef01234567',
   };
 
@@ -465,6 +466,40 @@ describe('repository queries and the indexes they rely on', () => {
       run: () => repo(UploadedFileRepository).deleteCreatedBefore(at),
     },
     {
+      query: 'ResourceMongoRepository.insert',
+      plans: [],
+      run: async () =>
+        (ids.resource = (
+          await repo(ResourceRepository).insert({
+            name: 'Room',
+            description: 'A room',
+            icon: 'room',
+            creatorId: ids.user,
+            domainId: ids.domain,
+          })
+        ).id),
+    },
+    {
+      query: 'ResourceMongoRepository.listByDomain',
+      plans: ['resources: domain_1'],
+      run: () => repo(ResourceRepository).listByDomain(ids.domain),
+    },
+    {
+      query: 'ResourceMongoRepository.update',
+      plans: ['resources: _id_', 'resources: _id_'],
+      run: () => repo(ResourceRepository).update(ids.resource, { name: 'Big room' }),
+    },
+    {
+      query: 'ResourceMongoRepository.softDelete',
+      plans: ['resources: _id_'],
+      run: () => repo(ResourceRepository).softDelete(ids.resource),
+    },
+    {
+      query: 'ResourceMongoRepository.remove',
+      plans: ['resources: _id_'],
+      run: () => repo(ResourceRepository).remove(ids.resource),
+    },
+    {
       query: 'ResourceMongoRepository.findById',
       plans: ['resources: _id_'],
       run: () => repo(ResourceRepository).findById(ids.missing),
@@ -498,7 +533,7 @@ describe('repository queries and the indexes they rely on', () => {
         .map((name) => `${type.name}.${name}`),
     );
     const covered = new Set(scenarios.map((scenario) => scenario.query));
-    const privateHelpers = ['MailDeliveryMongoRepository.resolveTaken'];
+    const privateHelpers = ['MailDeliveryMongoRepository.resolveTaken', 'ResourceMongoRepository.document'];
     expect(methods.filter((method) => !covered.has(method) && !privateHelpers.includes(method))).toEqual([]);
   });
 
