@@ -30,6 +30,7 @@ import { UserSettingsModule } from './user-settings/user-settings.module';
 import { FallbackProxyModule } from './fallback-proxy/fallback-proxy.module';
 import { DomainSettingsModule } from './domain-settings/domain-settings.module';
 import { ResourcesModule } from './resources/resources.module';
+import { ResourceModerationModule } from './resource-moderation/resource-moderation.module';
 import { TeamCalendarsModule } from './team-calendars/team-calendars.module';
 import { PeopleSearchModule } from './people-search/people-search.module';
 import { EntitiesModule } from './entities/entities.module';
@@ -61,6 +62,7 @@ const features = [
   UserSettingsModule,
   DomainSettingsModule,
   ResourcesModule,
+  ResourceModerationModule,
   TeamCalendarsModule,
   PeopleSearchModule,
   EntitiesModule,

@@ -70,5 +70,6 @@ const messageConsumers = [NotificationEmailConsumer];
         new ParticipationLinks(jwt, trimSlash(config.get('app', { infer: true }).spaExcalUrl)),
     },
   ],
+  exports: [MailPeople, MailContexts, MAIL_SENDER_ADDRESS],
 })
 export class NotificationsModule {}

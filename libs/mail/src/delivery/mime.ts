@@ -37,7 +37,9 @@ export function toMessageOptions(mail: OutgoingMail): ISendMailOptions {
     envelope: { from: mail.from.address, to: [mail.to.address] },
     subject: mail.subject,
     text: mail.text,
-    html: mail.html,
+    // Content-Language on the HTML part too (mail.md §5.1). Nodemailer takes a content object with part headers
+    // here; the mailer module's type only names the plain string form.
+    html: { content: mail.html, headers: { 'Content-Language': mail.language } } as unknown as string,
     textEncoding: 'base64',
     headers,
     alternatives: calendarAlternative,

@@ -8,8 +8,8 @@ export type MailLanguage = (typeof MAIL_LANGUAGES)[number];
 export type MessageArgs = Record<string, string | number>;
 
 /**
- * Mail strings from the `mail.json` bundles through nestjs-i18n. A key is looked up in the template's section,
- * then in the shared `common` section; the recipient's language first, then English, then the key name itself.
+ * Mail strings from the `mail.json` bundles through nestjs-i18n. A key is looked up in the template's section
+ * (of `mail.json`, else of another bundle file of the language), then in the shared `common` section; the recipient's language first, then English, then the key name itself.
  * A regional or unknown language code (`fr-FR`) gets the English text.
  */
 @Injectable()
@@ -27,14 +27,31 @@ export class MailTranslator {
     const lang = this.bundleLanguage(language);
     const text =
       this.lookup(lang, `mail.${template}.${key}`) ??
+      this.lookupElsewhere(lang, template, key) ??
       this.lookup(lang, `mail.common.${key}`) ??
       this.lookup('en', `mail.${template}.${key}`) ??
+      this.lookupElsewhere('en', template, key) ??
       this.lookup('en', `mail.common.${key}`);
     if (text === undefined) {
       this.logger.debug(`no "${key}" string for ${template}: the key name is used`);
       return key;
     }
     return args ? interpolate(text, args) : text;
+  }
+
+  /**
+   * A template section in another bundle file of the language (`<lang>/<feature>.json`), so that features keep
+   * their strings in their own file.
+   */
+  private lookupElsewhere(lang: string, template: string, key: string): string | undefined {
+    const bundles = this.i18n.getTranslations()[lang];
+    if (typeof bundles !== 'object' || bundles === null) return undefined;
+    for (const namespace of Object.keys(bundles)) {
+      if (namespace === 'mail') continue;
+      const text = this.lookup(lang, `${namespace}.${template}.${key}`);
+      if (text !== undefined) return text;
+    }
+    return undefined;
   }
 
   private lookup(lang: string, path: string): string | undefined {

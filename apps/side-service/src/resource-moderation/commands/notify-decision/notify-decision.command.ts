@@ -1,0 +1,16 @@
+import { Command } from '@nestjs/cqrs';
+import type { ResourceEventMessage } from '../../resource-message';
+
+export type DecisionNotificationOutcome =
+  { outcome: 'sent' | 'already-sent' } | { outcome: 'ignored'; reason: string };
+
+/** The resource answered (`resource:calendar:event:accepted|declined`, events.md §3.4). */
+export class NotifyDecisionCommand extends Command<DecisionNotificationOutcome> {
+  constructor(
+    public readonly messageKey: string,
+    public readonly approved: boolean,
+    public readonly message: ResourceEventMessage,
+  ) {
+    super();
+  }
+}
