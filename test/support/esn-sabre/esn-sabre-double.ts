@@ -60,7 +60,7 @@ class HttpAnswer extends Error {
  */
 export class EsnSabreDouble {
   readonly seen: SeenRequest[] = [];
-  /** Answers forced by tests: the first whose path prefix matches a request wins. */
+  /** Answers forced by tests: the first whose path prefix (or `METHOD /path` prefix) matches a request wins. */
   readonly failures = new Map<string, number>();
   private readonly radicale: Radicale;
   private readonly directory: PrincipalDirectory;
@@ -140,7 +140,8 @@ export class EsnSabreDouble {
     this.seen.push(seen);
     try {
       for (const [prefix, status] of this.failures)
-        if (req.url!.startsWith(prefix)) throw new HttpAnswer(status, 'failure injected by the test');
+        if (req.url!.startsWith(prefix) || `${req.method} ${req.url}`.startsWith(prefix))
+          throw new HttpAnswer(status, 'failure injected by the test');
       const principal = await this.authenticate(req);
       seen.principal = principal;
       const url = new URL(req.url!, 'http://double');

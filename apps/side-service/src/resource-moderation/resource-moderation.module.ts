@@ -7,6 +7,7 @@ import { DecideParticipationController } from './commands/decide-participation/d
 import { DecideParticipationHandler } from './commands/decide-participation/decide-participation.handler';
 import { NotifyDecisionHandler } from './commands/notify-decision/notify-decision.handler';
 import { RequestModerationHandler } from './commands/request-moderation/request-moderation.handler';
+import { ResourceEventsConsumer } from './consumers/resource-events.consumer';
 import { ModeratedResources } from './moderation-context';
 import { MODERATION_SETTINGS, ModerationSettings, ModerationTokens } from './moderation-tokens';
 
@@ -25,6 +26,7 @@ const commandHandlers = [RequestModerationHandler, NotifyDecisionHandler, Decide
   controllers: httpControllers,
   providers: [
     ...commandHandlers,
+    ResourceEventsConsumer,
     ModeratedResources,
     ModerationTokens,
     {

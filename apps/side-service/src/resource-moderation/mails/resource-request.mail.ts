@@ -1,4 +1,4 @@
-import type { EventData } from '../../notifications/ical/event-data';
+import type { EventData } from '@app/ical';
 import {
   attendeesRow,
   displayName,

@@ -2,8 +2,7 @@ import { Inject, Logger } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { MailDelivery, RecipientWhitelist } from '@app/mail';
 import { MAIL_SENDER_ADDRESS } from '../../../notifications/commands/send-import-report/send-import-report.handler';
-import { readEvent } from '../../../notifications/ical/event-data';
-import { firstEvent, parseCalendar } from '../../../notifications/ical/ical-calendar';
+import { firstEvent, readEvent } from '@app/ical';
 import { MailContexts } from '../../../notifications/mails/mail-contexts';
 import { MailPeople } from '../../../notifications/people/mail-people';
 import { resourceReplyMail } from '../../mails/resource-reply.mail';
@@ -37,8 +36,7 @@ export class NotifyDecisionHandler implements ICommandHandler<NotifyDecisionComm
     if (!found) return this.ignored(`resource ${message.resourceId} is unknown or deleted`);
     if (found.administrators.length === 0)
       return this.ignored(`resource ${found.resource.id} is not moderated`);
-    const calendar = parseCalendar(message.ics);
-    const event = readEvent(firstEvent(calendar), calendar);
+    const event = readEvent(firstEvent(message.calendar.root), message.calendar.root);
     const organizer = event.organizer.email;
     if (!organizer) return this.ignored(`event ${event.uid} has no organizer`);
     if (found.administrators.includes(organizer))

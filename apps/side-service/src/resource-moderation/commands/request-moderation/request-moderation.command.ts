@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { ResourceEventMessage } from '../../resource-message';
+import type { ResourceEventMessage } from '@app/messaging';
 
 export type ModerationRequestOutcome =
   | { outcome: 'auto-accepted' | 'already-accepted' }

@@ -3,8 +3,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { DavEventUpdater, DavIdentity, DavPaths, attendeePartstatPatch } from '@app/dav-client';
 import { MailDelivery, RecipientWhitelist } from '@app/mail';
 import { MAIL_SENDER_ADDRESS } from '../../../notifications/commands/send-import-report/send-import-report.handler';
-import { readEvent } from '../../../notifications/ical/event-data';
-import { firstEvent, parseCalendar } from '../../../notifications/ical/ical-calendar';
+import { firstEvent, readEvent } from '@app/ical';
 import { MailContexts } from '../../../notifications/mails/mail-contexts';
 import { RecipientLocale } from '../../../notifications/mails/mail-context';
 import { MailPeople } from '../../../notifications/people/mail-people';
@@ -39,8 +38,7 @@ export class RequestModerationHandler implements ICommandHandler<RequestModerati
   async execute({ messageKey, message }: RequestModerationCommand): Promise<ModerationRequestOutcome> {
     const found = await this.moderated.find(message.resourceId);
     if (!found) return this.ignored(`resource ${message.resourceId} is unknown or deleted`);
-    const calendar = parseCalendar(message.ics);
-    const event = readEvent(firstEvent(calendar), calendar);
+    const event = readEvent(firstEvent(message.calendar.root), message.calendar.root);
     const organizer = event.organizer.email;
 
     if (found.administrators.length === 0 || found.administrators.includes(organizer)) {
