@@ -1,4 +1,3 @@
-import ICAL from 'ical.js';
 import { isValidMailAddress, nameBasedUuid } from '@app/core';
 import type { DirectoryEntry } from '@app/directory';
 
@@ -76,43 +75,100 @@ export function vcardOf(contact: MemberContact, uid: string): string {
   return `${lines.map(fold).join('\r\n')}\r\n`;
 }
 
-/** The cards of an address-book export (any number of vCards, 3.0 or 4.0). Unparsable text yields no card. */
+/** Properties the diff reads; the first occurrence wins (the first non-empty one for `EMAIL`). */
+const READ = new Set(['UID', 'N', 'EMAIL', 'FN', 'TEL']);
+
+/**
+ * The cards of an address-book export (any number of vCards, 3.0 or 4.0): RFC 6350 content lines unfolded, the five
+ * properties the diff compares read with their text escapes decoded. A dedicated reader rather than a full vCard
+ * parser: a domain's book is read whole on every run, and this keeps the no-change run close to the bare export.
+ */
 export function cardsOf(exported: string): MemberCard[] {
-  if (exported.trim() === '') return [];
-  const parsed = ICAL.parse(exported) as unknown;
-  const jcards = (isSingleComponent(parsed) ? [parsed] : parsed) as unknown[];
-  return jcards.map((jcard) => cardOf(new ICAL.Component(jcard as unknown[])));
+  const cards: MemberCard[] = [];
+  let depth = 0;
+  let fields = new Map<string, string>();
+  for (const line of exported.replace(/\r?\n[ \t]/g, '').split(/\r?\n/)) {
+    const property = contentLine(line);
+    if (!property) continue;
+    if (property.name === 'BEGIN' && property.value.toUpperCase() === 'VCARD') {
+      if (depth++ === 0) fields = new Map();
+    } else if (property.name === 'END' && property.value.toUpperCase() === 'VCARD') {
+      if (depth > 0 && --depth === 0) cards.push(cardOf(fields));
+    } else if (depth === 1 && READ.has(property.name) && !fields.has(property.name)) {
+      if (property.name !== 'EMAIL' || property.value.trim() !== '')
+        fields.set(property.name, property.value);
+    }
+  }
+  return cards;
 }
 
-function isSingleComponent(parsed: unknown): boolean {
-  return Array.isArray(parsed) && typeof parsed[0] === 'string';
+/** `[group.]name[;params]:value`, the name upper-cased, the value raw (escapes kept); `undefined` if malformed. */
+function contentLine(line: string): { name: string; value: string } | undefined {
+  let colon = line.indexOf(':');
+  if (colon <= 0) return undefined;
+  const semicolon = line.indexOf(';');
+  const nameEnd = semicolon > 0 && semicolon < colon ? semicolon : colon;
+  const quote = line.indexOf('"', nameEnd);
+  if (quote >= 0 && quote < colon) {
+    // A quoted parameter value may hold a colon: the value starts at the first colon outside quotes.
+    colon = -1;
+    for (let index = nameEnd, quoted = false; index < line.length; index++) {
+      const character = line[index];
+      if (character === '"') quoted = !quoted;
+      else if (character === ':' && !quoted) {
+        colon = index;
+        break;
+      }
+    }
+    if (colon < 0) return undefined;
+  }
+  const qualified = line.slice(0, nameEnd);
+  const name = qualified.slice(qualified.lastIndexOf('.') + 1);
+  if (!/^[A-Za-z0-9-]+$/.test(name)) return undefined;
+  return { name: name.toUpperCase(), value: line.slice(colon + 1) };
 }
 
-function cardOf(component: ICAL.Component): MemberCard {
+function cardOf(fields: Map<string, string>): MemberCard {
   const text = (name: string) => {
-    const value = component.getFirstPropertyValue(name);
-    return value === null || value === undefined ? undefined : blankToUndefined(String(value));
+    const value = fields.get(name);
+    return value === undefined ? undefined : blankToUndefined(unescapeText(value));
   };
-  const name = component.getFirstProperty('n')?.getFirstValue() as unknown;
-  const parts = Array.isArray(name) ? name : typeof name === 'string' ? name.split(';') : [];
-  const email = component
-    .getAllProperties('email')
-    .map((property) => blankToUndefined(String(property.getFirstValue() ?? '').replace(/^mailto:/i, '')))
-    .find((value) => value !== undefined);
-  const phone = text('tel')?.replace(/^tel:/i, '');
+  const parts = splitUnescaped(fields.get('N') ?? '', ';').map(unescapeText);
+  const email = text('EMAIL')?.replace(/^mailto:/i, '');
   return {
-    uid: text('uid'),
-    familyName: blankToUndefined(partText(parts[0])),
-    givenName: blankToUndefined(partText(parts[1])),
+    uid: text('UID'),
+    familyName: blankToUndefined(parts[0]),
+    givenName: blankToUndefined(parts[1]),
     email: normalizedMail(email) ?? email,
-    displayName: text('fn'),
-    phone: blankToUndefined(phone),
+    displayName: text('FN'),
+    phone: blankToUndefined(text('TEL')?.replace(/^tel:/i, '')),
   };
 }
 
-function partText(part: unknown): string | undefined {
-  if (Array.isArray(part)) return part.join(',');
-  return typeof part === 'string' ? part : undefined;
+/** Splits on `separator` where it is not escaped by a backslash (escapes kept for `unescapeText`). */
+function splitUnescaped(value: string, separator: string): string[] {
+  const parts: string[] = [];
+  let current = '';
+  for (let index = 0; index < value.length; index++) {
+    const character = value[index]!;
+    if (character === '\\' && index + 1 < value.length) {
+      current += character + value[++index];
+    } else if (character === separator) {
+      parts.push(current);
+      current = '';
+    } else current += character;
+  }
+  parts.push(current);
+  return parts;
+}
+
+/** RFC 6350 §3.4 text escapes: `\n`, `\,`, `\;`, `\\`. */
+function unescapeText(value: string): string {
+  return value.includes('\\')
+    ? value.replace(/\\([nN,;\\])/g, (_, escaped: string) =>
+        escaped === 'n' || escaped === 'N' ? '\n' : escaped,
+      )
+    : value;
 }
 
 function blankToUndefined(value: string | undefined): string | undefined {

@@ -72,4 +72,48 @@ describe('domain members: mapping and diff', () => {
     expect(diff.deleted).toEqual([{ uid: nameBasedUuid('gone@e.com'), email: 'gone@e.com' }]);
     expect(diff.duplicates).toEqual(['NEW@e.com']);
   });
+
+  it('reads exported cards: folding, groups, quoted parameters, escapes, URIs, first non-empty e-mail', () => {
+    const exported = [
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'PRODID:-//Radicale//EN',
+      'UID:u-1',
+      'N:O\\;Brien;Se\\,an;;;',
+      'FN:Sean O\\;Brien\\, Jr.\\nSales',
+      'item1.EMAIL;TYPE=INTERNET:',
+      'EMAIL;TYPE="work:home";PREF=1:Sean.OBrien@EXAMPLE.com',
+      'EMAIL:second@example.com',
+      'TEL;VALUE=uri;TYPE="voice,work":tel:+33-1-02',
+      'NOTE:a long',
+      '  folded note',
+      'END:VCARD',
+      'BEGIN:VCARD',
+      'VERSION:4.0',
+      'UID:u-2',
+      'EMAIL:mailto:Two@Example.org',
+      'FN:Tw',
+      ' o',
+      'END:VCARD',
+      'BEGIN:VCARD',
+      'VERSION:4.0',
+      'FN:Only a name',
+      'END:VCARD',
+      '',
+    ].join('\r\n');
+    expect(cardsOf(exported)).toEqual([
+      {
+        uid: 'u-1',
+        familyName: 'O;Brien',
+        givenName: 'Se,an',
+        email: 'Sean.OBrien@example.com',
+        displayName: 'Sean O;Brien, Jr.\nSales',
+        phone: '+33-1-02',
+      },
+      { uid: 'u-2', email: 'Two@example.org', displayName: 'Two' },
+      { displayName: 'Only a name' },
+    ]);
+    expect(cardsOf('')).toEqual([]);
+    expect(cardsOf('garbage\r\nEND:VCARD\r\n')).toEqual([]);
+  });
 });

@@ -17,6 +17,8 @@ import { DomainRegisteredUsersController } from './registered-users/domain-regis
 import { RegisteredUsersController } from './registered-users/registered-users.controller';
 import { ResourcesController } from './resources/resources.controller';
 import { DomainMembersController } from './domain-members/domain-members.controller';
+import { DomainSettingsController } from './domain-settings/domain-settings.controller';
+import { DomainTasksController } from './tasks/domain-tasks.controller';
 
 /** What the webadmin server borrows from the main application: its buses, so handlers stay in one place. */
 export interface WebadminBridge {
@@ -37,6 +39,8 @@ const controllers = [
   DirectoryUsersController,
   ResourcesController,
   DomainMembersController,
+  DomainSettingsController,
+  DomainTasksController,
 ];
 
 /**

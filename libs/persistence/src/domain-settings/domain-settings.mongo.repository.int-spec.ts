@@ -65,4 +65,22 @@ describe('DomainSettingsMongoRepository (real MongoDB wire protocol)', () => {
       calendarPublicVisibilitySettingEnabled: false,
     });
   });
+
+  it('patches: sets some fields, removes others, keeps the rest; an empty patch writes nothing', async () => {
+    await settings.save('patched.test', { userSearchMode: 'limited', resourceSearchEnabled: false });
+    await settings.patch('Patched.test', { defaultCalendarPublicVisibility: 'read' }, [
+      'resourceSearchEnabled',
+    ]);
+    expect(await collection().findOne({ domain: 'patched.test' }, { projection: { _id: 0 } })).toEqual({
+      domain: 'patched.test',
+      userSearchMode: 'limited',
+      defaultCalendarPublicVisibility: 'read',
+    });
+    await settings.patch('fresh.test', {}, []);
+    expect(await collection().countDocuments({ domain: 'fresh.test' })).toBe(0);
+    await settings.patch('fresh.test', { calendarPublicVisibilitySettingEnabled: false }, ['userSearchMode']);
+    expect(await settings.findByDomain('fresh.test')).toEqual({
+      calendarPublicVisibilitySettingEnabled: false,
+    });
+  });
 });

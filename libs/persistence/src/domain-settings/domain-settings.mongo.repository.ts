@@ -32,4 +32,21 @@ export class DomainSettingsMongoRepository extends DomainSettingsRepository {
     }
     await this.model.collection.updateOne({ domain }, { $set, $unset }, { upsert: true });
   }
+
+  async patch(
+    domainName: string,
+    set: DomainSettings,
+    unset: readonly (keyof DomainSettings)[],
+  ): Promise<void> {
+    const domain = domainName.toLowerCase();
+    const $set: Record<string, unknown> = {};
+    for (const field of DomainSettingsMapper.FIELDS) if (set[field] !== undefined) $set[field] = set[field];
+    const $unset = Object.fromEntries(unset.filter((field) => !(field in $set)).map((field) => [field, '']));
+    if (Object.keys($set).length === 0 && Object.keys($unset).length === 0) return;
+    await this.model.collection.updateOne(
+      { domain },
+      { $set: { ...$set, domain }, ...(Object.keys($unset).length > 0 ? { $unset } : {}) },
+      { upsert: true },
+    );
+  }
 }

@@ -19,9 +19,17 @@ const DATE_PARAMETERS = {
   failed: 'failedDate',
 } as const;
 
-function taskId(raw: string): string {
+export function taskId(raw: string): string {
   if (!UUID.test(raw)) throw WebadminError.invalidArgument('Invalid task id', raw);
   return raw.toLowerCase();
+}
+
+/** `timeout` of the await routes: a duration (default unit seconds), default and maximum 365 days. */
+export function awaitTimeoutMs(timeout: string | undefined): number {
+  const timeoutMs = timeout === undefined ? MAX_AWAIT_MS : parseDuration(timeout, 's');
+  if (timeoutMs === undefined || timeoutMs > MAX_AWAIT_MS)
+    throw WebadminError.invalidArgument('Invalid timeout', timeout ?? null);
+  return timeoutMs;
 }
 
 function dateParameter(name: string, value: string | undefined): Date | undefined {
@@ -89,10 +97,7 @@ export class TasksController {
     @Query('timeout') timeout?: string,
   ): Promise<Record<string, unknown>> {
     const id = taskId(raw);
-    const timeoutMs = timeout === undefined ? MAX_AWAIT_MS : parseDuration(timeout, 's');
-    if (timeoutMs === undefined || timeoutMs > MAX_AWAIT_MS)
-      throw WebadminError.invalidArgument('Invalid timeout', timeout ?? null);
-    const awaited = await this.queryBus.execute(new AwaitTaskQuery(id, timeoutMs));
+    const awaited = await this.queryBus.execute(new AwaitTaskQuery(id, awaitTimeoutMs(timeout)));
     if (awaited.outcome === 'unknown') throw WebadminError.notFound(`${raw} can not be found`);
     if (awaited.outcome === 'timeout')
       throw new WebadminError(408, 'ServerError', 'The timeout has been reached');
