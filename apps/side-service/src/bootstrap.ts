@@ -1,16 +1,19 @@
 import { INestApplication } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { register } from 'prom-client';
 import { AllConfig, AppConfigModule } from '@app/config';
-import { bodyParseErrors, httpMetricsMiddleware, loggerParams } from '@app/observability';
+import { httpMetricsMiddleware, loggerParams } from '@app/observability';
 import { AppModule } from './app.module';
-import { parsedOutsideDavProxy } from './dav-proxy/dav-proxy-paths';
 import { documentRestApi } from './http/rest-api.openapi';
+import { JsonResponseInterceptor } from './http/json-response.interceptor';
+import { useRequestBodyParsers } from './http/request-body';
+import { RequestValidationPipe } from './http/request-validation.pipe';
+import { JSON_UTF8 } from './openpaas/rest-json';
 import { WebadminAppModule } from './webadmin/webadmin-app.module';
 
 export interface ServiceApps {
@@ -20,20 +23,17 @@ export interface ServiceApps {
   config: ConfigService<AllConfig, true>;
 }
 
-const BODY_LIMIT = '1mb';
-
-function configureHttp(app: NestExpressApplication, server: string): void {
+/**
+ * What both servers share at their edge: one body parser, one validation pipe, one response serialiser (the
+ * exception filters, one per server format, are registered by each root module).
+ */
+function configureHttp(app: NestExpressApplication, server: string, jsonContentType: string): void {
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.use(httpMetricsMiddleware(server));
-  // Bodies under /dav/ are streamed to the DAV server by the proxy, never parsed here.
-  app.useBodyParser('json', { limit: BODY_LIMIT, type: parsedOutsideDavProxy('application/json') });
-  app.useBodyParser('urlencoded', {
-    limit: BODY_LIMIT,
-    extended: false,
-    type: parsedOutsideDavProxy('application/x-www-form-urlencoded'),
-  });
-  app.use(bodyParseErrors);
+  useRequestBodyParsers(app);
+  app.useGlobalPipes(new RequestValidationPipe());
+  app.useGlobalInterceptors(new JsonResponseInterceptor(app.get(Reflector), jsonContentType));
 }
 
 function documentWebadmin(app: INestApplication): void {
@@ -57,7 +57,7 @@ export async function createServiceApps(): Promise<ServiceApps> {
     bufferLogs: true,
     bodyParser: false,
   });
-  configureHttp(api, 'rest');
+  configureHttp(api, 'rest', JSON_UTF8);
   documentRestApi(api);
   api.enableShutdownHooks();
   await api.init();
@@ -80,7 +80,7 @@ export async function createServiceApps(): Promise<ServiceApps> {
       cors: webadminConfig.cors ? { origin: webadminConfig.cors.origin } : false,
     },
   );
-  configureHttp(webadmin, 'webadmin');
+  configureHttp(webadmin, 'webadmin', 'application/json');
   documentWebadmin(webadmin);
   await webadmin.init();
   return { api, webadmin, config };

@@ -4,5 +4,4 @@ export * from './health/lifecycle.health-check';
 export * from './health/health.module';
 export * from './logging/logger-options';
 export * from './metrics/http-metrics';
-export * from './http-body-errors';
 export * from './metrics/timers';

@@ -9,7 +9,13 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { DomainError, ErrorCode, assertUnreachable } from '@app/core';
+import {
+  DomainError,
+  ErrorCode,
+  RequestValidationError,
+  UnreadableBodyError,
+  assertUnreachable,
+} from '@app/core';
 import { DAV_PROXY_PREFIX } from '../dav-proxy/dav-proxy-paths';
 import { RestError } from './rest-error';
 import { UnmatchedRequestHandler } from './unmatched-request.handler';
@@ -79,14 +85,21 @@ export class RestExceptionFilter implements ExceptionFilter {
 
   private translate(exception: unknown, response: Response): Answer {
     if (exception instanceof RestError) return { status: exception.statusCode, body: exception };
+    // The route's own validation (its DTO): the reason phrase of route errors.
+    if (exception instanceof RequestValidationError)
+      return { status: 400, body: new RestError(400, exception.details) };
+    // Read before any route ran: the global handler's words for 400, the status' reason phrase otherwise.
+    if (exception instanceof UnreadableBodyError) {
+      const details = exception.details ?? exception.message;
+      const body =
+        exception.status === 400 ? RestError.badRequest(details) : new RestError(exception.status, details);
+      return { status: exception.status, body };
+    }
     if (exception instanceof DomainError) {
       if (exception.code === ErrorCode.UpstreamFailure)
         this.logger.warn({ err: exception }, 'upstream failure');
       return fromDomainError(exception);
     }
-    const parserError = exception as { type?: string; message?: string };
-    if (parserError?.type === 'entity.too.large')
-      return { status: 413, body: new RestError(413, 'Request body is too large', 'BadRequest') };
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       if (status === 400) return { status, body: RestError.badRequest(exception.message) };

@@ -44,6 +44,35 @@ export class MalformedBodyError extends InvalidArgumentError {
 }
 
 /**
+ * The request body could not even be read: unknown charset or content encoding (415), over the size limit (413),
+ * compressed data that does not decompress (400). `details` is safe to show.
+ */
+export class UnreadableBodyError extends InvalidArgumentError {
+  constructor(
+    readonly status: 400 | 413 | 415,
+    details: string,
+  ) {
+    super('The request body could not be read', details);
+  }
+}
+
+/** Where a request validation failure lies: the JSON itself, its shape (missing/unknown field) or a value. */
+export type RequestViolation = 'json' | 'shape' | 'value';
+
+/**
+ * A request body, query or path parameter failed its DTO's validation (the global validation pipe). `details` is
+ * the first failed rule's message, written for the caller.
+ */
+export class RequestValidationError extends InvalidArgumentError {
+  constructor(
+    readonly violation: RequestViolation,
+    details: string,
+  ) {
+    super('Invalid request', details);
+  }
+}
+
+/**
  * A dependency (mail server, DAV server, search engine, database) cannot serve now; the same work may succeed later.
  * AMQP consumers put the message aside in their retry queue (bounded), then dead-letter it.
  */

@@ -1,7 +1,15 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { DomainError, ErrorCode, MalformedBodyError, assertUnreachable } from '@app/core';
+import { STATUS_CODES } from 'node:http';
+import {
+  DomainError,
+  ErrorCode,
+  MalformedBodyError,
+  RequestValidationError,
+  UnreadableBodyError,
+  assertUnreachable,
+} from '@app/core';
 import { WebadminError, WebadminErrorType } from './webadmin-error';
 
 function fromDomainError(error: DomainError): WebadminError {
@@ -28,12 +36,6 @@ function fromDomainError(error: DomainError): WebadminError {
   }
 }
 
-interface BodyParserError {
-  type?: string;
-  status?: number;
-  message?: string;
-}
-
 /** Every failure of the webadmin server in its `{statusCode, type, message, details}` format. */
 @Catch()
 export class WebadminExceptionFilter implements ExceptionFilter {
@@ -50,22 +52,20 @@ export class WebadminExceptionFilter implements ExceptionFilter {
   private translate(exception: unknown, request: Request): WebadminError {
     if (exception instanceof WebadminError) return exception;
     if (exception instanceof MalformedBodyError) return WebadminError.invalidJson(exception.details);
+    if (exception instanceof RequestValidationError)
+      return exception.violation === 'value'
+        ? WebadminError.invalidUserRequest(exception.details)
+        : WebadminError.invalidJson(exception.details);
+    if (exception instanceof UnreadableBodyError)
+      return exception.status === 400
+        ? WebadminError.invalidJson(exception.details)
+        : new WebadminError(
+            exception.status,
+            'InvalidArgument',
+            STATUS_CODES[exception.status] ?? 'Error',
+            exception.details,
+          );
     if (exception instanceof DomainError) return fromDomainError(exception);
-    const parserError = exception as BodyParserError;
-    if (parserError?.type === 'entity.too.large')
-      return new WebadminError(
-        413,
-        'InvalidArgument',
-        'Request body is too large',
-        parserError.message ?? null,
-      );
-    if (parserError?.type?.startsWith('encoding.') || parserError?.type === 'charset.unsupported')
-      return new WebadminError(
-        415,
-        'InvalidArgument',
-        'Unsupported request body encoding',
-        parserError.message ?? null,
-      );
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       if (status === 404 && /^Cannot [A-Z]+ /.test(exception.message))

@@ -1,11 +1,9 @@
-import { Body, Controller, HttpCode, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBasicAuth, ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { ApiBasicAuth, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedGuard, type AuthenticatedUser, CurrentUser } from '@app/auth';
-import { sendJson } from '../../../openpaas/rest-json';
 import { personJson } from '../../person';
-import { MAX_LIMIT, parseSearchPeopleRequest } from './search-people.request';
+import { SearchPeopleRequestDto, objectTypesOf } from './search-people.request';
 import { SearchPeopleQuery } from './search-people.query';
 
 @ApiTags('People search')
@@ -20,21 +18,6 @@ export class SearchPeopleController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Users, resources, contacts and team calendars of my domain, ranked by type then name',
-  })
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['limit'],
-      properties: {
-        q: { type: 'string' },
-        objectTypes: {
-          type: 'array',
-          items: { type: 'string', enum: ['user', 'contact', 'resource', 'team-calendar'] },
-        },
-        limit: { type: 'integer', minimum: 1, maximum: MAX_LIMIT },
-      },
-      example: { q: 'ali', objectTypes: ['user', 'resource'], limit: 10 },
-    },
   })
   @ApiOkResponse({
     schema: {
@@ -54,13 +37,11 @@ export class SearchPeopleController {
   })
   async search(
     @CurrentUser() caller: AuthenticatedUser,
-    @Body() body: unknown,
-    @Res() response: Response,
-  ): Promise<void> {
-    const request = parseSearchPeopleRequest(body);
+    @Body() request: SearchPeopleRequestDto,
+  ): Promise<unknown[]> {
     const people = await this.queryBus.execute(
-      new SearchPeopleQuery(caller.username, request.q, request.objectTypes, request.limit),
+      new SearchPeopleQuery(caller.username, request.q ?? '', objectTypesOf(request), request.limit),
     );
-    sendJson(response, people.map(personJson));
+    return people.map(personJson);
   }
 }

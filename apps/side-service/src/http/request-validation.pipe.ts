@@ -1,0 +1,55 @@
+import { ArgumentMetadata, Injectable, ValidationError, ValidationPipe } from '@nestjs/common';
+import { RequestValidationError, RequestViolation } from '@app/core';
+import { UnparsableJsonBody } from './request-body';
+
+/** Constraints whose failure means the JSON has the wrong shape rather than a wrong value. */
+const SHAPE_CONSTRAINTS = new Set(['whitelistValidation', 'isDefined', 'unknownValue', 'nestedValidation']);
+
+function firstFailure(errors: ValidationError[]): { constraint: string; message: string } | undefined {
+  for (const error of errors) {
+    const entries = Object.entries(error.constraints ?? {});
+    // class-validator reports the constraints of one property in reverse declaration order.
+    const last = entries.at(-1);
+    if (last) return { constraint: last[0], message: last[1] };
+    const nested = firstFailure(error.children ?? []);
+    if (nested) return nested;
+  }
+  return undefined;
+}
+
+/**
+ * The one validation pipe of both servers: bodies and query parameters typed by a DTO class are transformed and
+ * validated (class-validator); the first failure becomes a `RequestValidationError` that each server's exception
+ * filter renders in its error format. Parameters typed `unknown`/`object` are left to the route, with an
+ * unparsable JSON body seen as no body at all.
+ */
+@Injectable()
+export class RequestValidationPipe extends ValidationPipe {
+  constructor() {
+    super({
+      transform: true,
+      whitelist: true,
+      forbidNonWhitelisted: false,
+      forbidUnknownValues: true,
+      stopAtFirstError: true,
+      exceptionFactory: (errors) => {
+        const failure = firstFailure(errors);
+        const violation: RequestViolation =
+          failure && SHAPE_CONSTRAINTS.has(failure.constraint) ? 'shape' : 'value';
+        return new RequestValidationError(violation, failure?.message ?? 'Invalid request');
+      },
+    });
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const isDto = metadata.metatype !== undefined && this.toValidate(metadata);
+    if (value instanceof UnparsableJsonBody) {
+      if (isDto) throw new RequestValidationError('json', 'Invalid JSON body');
+      return undefined;
+    }
+    if (!isDto) return value;
+    if (metadata.type === 'body' && (typeof value !== 'object' || value === null || Array.isArray(value)))
+      throw new RequestValidationError('shape', 'Expecting a JSON object');
+    return super.transform(value ?? {}, metadata);
+  }
+}
