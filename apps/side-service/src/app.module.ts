@@ -31,6 +31,7 @@ import { FallbackProxyModule } from './fallback-proxy/fallback-proxy.module';
 import { DomainSettingsModule } from './domain-settings/domain-settings.module';
 import { ResourcesModule } from './resources/resources.module';
 import { ResourceModerationModule } from './resource-moderation/resource-moderation.module';
+import { CalendarDelegationModule } from './calendar-delegation/calendar-delegation.module';
 import { TeamCalendarsModule } from './team-calendars/team-calendars.module';
 import { PeopleSearchModule } from './people-search/people-search.module';
 import { EntitiesModule } from './entities/entities.module';
@@ -63,6 +64,7 @@ const features = [
   DomainSettingsModule,
   ResourcesModule,
   ResourceModerationModule,
+  CalendarDelegationModule,
   TeamCalendarsModule,
   PeopleSearchModule,
   EntitiesModule,

@@ -70,6 +70,6 @@ const messageConsumers = [NotificationEmailConsumer];
         new ParticipationLinks(jwt, trimSlash(config.get('app', { infer: true }).spaExcalUrl)),
     },
   ],
-  exports: [MailPeople, MailContexts, MAIL_SENDER_ADDRESS, MAIL_RETRY],
+  exports: [MailPeople, MailContexts, MAIL_SENDER_ADDRESS, MAIL_RETRY, USER_DEFAULTS],
 })
 export class NotificationsModule {}
