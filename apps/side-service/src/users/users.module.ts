@@ -1,12 +1,19 @@
 import { Module } from '@nestjs/common';
 import { AddMissingFieldsHandler } from './commands/add-missing-fields/add-missing-fields.handler';
 import { DeleteUserHandler } from './commands/delete-user/delete-user.handler';
+import { ImportLdapUsersHandler } from './commands/import-ldap-users/import-ldap-users.handler';
 import { RegisterUserHandler } from './commands/register-user/register-user.handler';
 import { UpdateUserHandler } from './commands/update-user/update-user.handler';
 import { FindUserHandler } from './queries/find-user/find-user.handler';
 import { ListUsersHandler } from './queries/list-users/list-users.handler';
 
-const commandHandlers = [RegisterUserHandler, UpdateUserHandler, DeleteUserHandler, AddMissingFieldsHandler];
+const commandHandlers = [
+  RegisterUserHandler,
+  UpdateUserHandler,
+  DeleteUserHandler,
+  AddMissingFieldsHandler,
+  ImportLdapUsersHandler,
+];
 const queryHandlers = [ListUsersHandler, FindUserHandler];
 
 @Module({ providers: [...commandHandlers, ...queryHandlers] })

@@ -19,6 +19,7 @@ import { ResourcesController } from './resources/resources.controller';
 import { DomainMembersController } from './domain-members/domain-members.controller';
 import { DomainSettingsController } from './domain-settings/domain-settings.controller';
 import { DomainTasksController } from './tasks/domain-tasks.controller';
+import { LdapImportController } from './registered-users/ldap-import.controller';
 
 /** What the webadmin server borrows from the main application: its buses, so handlers stay in one place. */
 export interface WebadminBridge {
@@ -41,6 +42,7 @@ const controllers = [
   DomainMembersController,
   DomainSettingsController,
   DomainTasksController,
+  LdapImportController,
 ];
 
 /**
