@@ -13,6 +13,7 @@ import { MessagingModule } from '@app/messaging';
 import { HealthModule, loggerParams } from '@app/observability';
 import { PersistenceModule } from '@app/persistence';
 import { SearchModule } from '@app/search';
+import { AlarmsModule } from './alarms/alarms.module';
 import { AuthFeatureModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { DavProxyModule } from './dav-proxy/dav-proxy.module';
@@ -59,6 +60,7 @@ const features = [
   ImportModule,
   NotificationsModule,
   SchedulingModule,
+  AlarmsModule,
   UserProfilesModule,
   UserSettingsModule,
   DomainSettingsModule,

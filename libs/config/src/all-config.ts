@@ -1,4 +1,5 @@
 import { ConfigDefinition } from './config-definition';
+import { alarmsConfig } from './namespaces/alarms.config';
 import { appConfig } from './namespaces/app.config';
 import { authConfig, authCrossChecks } from './namespaces/auth.config';
 import { davConfig } from './namespaces/dav.config';
@@ -30,6 +31,7 @@ export const ALL_CONFIGS = [
   mailConfig,
   userDefaultsConfig,
   uploadConfig,
+  alarmsConfig,
   spaSettingsConfig,
   domainSettingsConfig,
 ] as const;

@@ -3,6 +3,7 @@ export * from './app-config.module';
 export * from './config-definition';
 export * from './validate-environment';
 export * from './env-readers';
+export * from './namespaces/alarms.config';
 export * from './namespaces/app.config';
 export * from './namespaces/auth.config';
 export * from './namespaces/dav.config';

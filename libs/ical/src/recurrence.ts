@@ -28,6 +28,8 @@ export interface ExpansionWindow {
   maxIterations?: number;
   /** Only occurrences starting at or after `fromMs` (not those in progress then). */
   startingOnly?: boolean;
+  /** Called when the rule was cut short by `maxIterations` (a rule that runs away, or matches nothing for ever). */
+  onIterationLimit?: () => void;
 }
 
 export const DEFAULT_OCCURRENCE_LIMIT = 1000;
@@ -126,11 +128,13 @@ export function expandOccurrences(calendar: VCalendar, window: ExpansionWindow):
     }
     if (rule instanceof ICAL.Recur) {
       const iterator = rule.iterator(toIcalTime(dtstart));
-      for (let count = 0; count < maxIterations; count++) {
+      let count = 0;
+      for (; count < maxIterations; count++) {
         const next = iterator.next();
         if (!next) break;
         if (!consider({ ...dtstart, wall: wallOf(next) })) break;
       }
+      if (count >= maxIterations) window.onIterationLimit?.();
     } else {
       consider(dtstart);
     }

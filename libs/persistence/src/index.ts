@@ -25,3 +25,5 @@ export * from './domain-settings/domain-settings';
 export * from './domain-settings/domain-settings.repository';
 export * from './team-calendars/team-calendar';
 export * from './team-calendars/team-calendar.repository';
+export * from './alarm-events/alarm-event';
+export * from './alarm-events/alarm-event.repository';

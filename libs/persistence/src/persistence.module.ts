@@ -3,6 +3,17 @@ import { ConfigService } from '@nestjs/config';
 import { MongooseModule } from '@nestjs/mongoose';
 import { TerminusModule } from '@nestjs/terminus';
 import type { AllConfig } from '@app/config';
+import {
+  AlarmEventMongoRepository,
+  AlarmLeaseMongoRepository,
+} from './alarm-events/alarm-event.mongo.repository';
+import { AlarmEventRepository, AlarmLeaseRepository } from './alarm-events/alarm-event.repository';
+import {
+  AlarmEventDocument,
+  AlarmEventSchema,
+  AlarmLeaseDocument,
+  AlarmLeaseSchema,
+} from './alarm-events/alarm-event.schema';
 import { AuthTicketMongoRepository } from './auth-tickets/auth-ticket.mongo.repository';
 import { AuthTicketRepository } from './auth-tickets/auth-ticket.repository';
 import { AuthTicketDocument, AuthTicketSchema } from './auth-tickets/auth-ticket.schema';
@@ -76,6 +87,8 @@ import { UserDocument, UserSchema } from './users/user.schema';
       { name: ItipFanOutDocument.name, schema: ItipFanOutSchema },
       { name: DomainSettingsDocument.name, schema: DomainSettingsSchema },
       { name: TeamCalendarDocument.name, schema: TeamCalendarSchema },
+      { name: AlarmEventDocument.name, schema: AlarmEventSchema },
+      { name: AlarmLeaseDocument.name, schema: AlarmLeaseSchema },
     ]),
   ],
   providers: [
@@ -94,6 +107,8 @@ import { UserDocument, UserSchema } from './users/user.schema';
     { provide: ItipFanOutRepository, useClass: ItipFanOutMongoRepository },
     { provide: DomainSettingsRepository, useClass: DomainSettingsMongoRepository },
     { provide: TeamCalendarRepository, useClass: TeamCalendarMongoRepository },
+    { provide: AlarmEventRepository, useClass: AlarmEventMongoRepository },
+    { provide: AlarmLeaseRepository, useClass: AlarmLeaseMongoRepository },
   ],
   exports: [
     UserRepository,
@@ -108,6 +123,8 @@ import { UserDocument, UserSchema } from './users/user.schema';
     ItipFanOutRepository,
     DomainSettingsRepository,
     TeamCalendarRepository,
+    AlarmEventRepository,
+    AlarmLeaseRepository,
   ],
 })
 export class PersistenceModule {}

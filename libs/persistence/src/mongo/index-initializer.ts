@@ -4,6 +4,7 @@ import { InjectConnection } from '@nestjs/mongoose';
 import { Connection } from 'mongoose';
 import type { AllConfig } from '@app/config';
 import { CollectionIndexes, IndexSpec } from './index-spec';
+import { ALARM_EVENT_INDEXES, ALARM_LEASE_INDEXES } from '../alarm-events/alarm-event.schema';
 import { AUTH_TICKET_INDEXES } from '../auth-tickets/auth-ticket.schema';
 import { CONFIGURATION_INDEXES } from '../configurations/configuration.schema';
 import { DOMAIN_INDEXES } from '../domains/domain.schema';
@@ -29,6 +30,8 @@ export const ALL_INDEXES: CollectionIndexes[] = [
   DOMAIN_SETTINGS_INDEXES,
   CONFIGURATION_INDEXES,
   TEAM_CALENDAR_INDEXES,
+  ALARM_EVENT_INDEXES,
+  ALARM_LEASE_INDEXES,
 ];
 
 /** Indexes whose options come from the configuration. */
