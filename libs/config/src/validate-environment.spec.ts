@@ -341,6 +341,7 @@ describe('typed values', () => {
       'mail',
       'userDefaults',
       'upload',
+      'alarms',
       'spaSettings',
       'domainSettings',
     ]);
