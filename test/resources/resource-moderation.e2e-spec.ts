@@ -394,4 +394,25 @@ describe('resource moderation: request mails, signed decisions, decision mails (
     await vhost.publish(CREATED_EXCHANGE, 'not json');
     await expectEventually(async () => expect(await vhost.messageCount(CREATED_DLQ)).toBe(2));
   });
+  it('documents the participation route in the REST OpenAPI document', async () => {
+    const document = await api().get('/api/openapi.json').expect(200);
+    const route = document.body.paths['/calendar/api/resources/{resourceId}/{eventPathId}/participation'];
+    expect(Object.keys(route)).toEqual(['get']);
+    expect(Object.keys(route.get.responses).sort()).toEqual(['302', '400', '401', '403', '404', '409']);
+  });
+  it('stops treating a deleted resource as one at once: a new invitation goes to its address as to anyone', async () => {
+    const event = uid('after-deletion');
+    await env.service.admin().delete(`/domains/${DOMAIN}/resources/${ids.desk}`).expect(204);
+    await book(event, ids.desk!, 'Desk');
+    const invitation = await expectEventually(
+      () => {
+        const mails = smtp.to(`${ids.desk}@${DOMAIN}`);
+        expect(mails).toHaveLength(1);
+        return mails[0]!;
+      },
+      { timeoutMs: 20_000 },
+    );
+    expect(String(invitation.parsed.subject)).toContain(event);
+    expect(env.dav.itip.received.filter((call) => call.uid === event)).toEqual([]);
+  });
 });

@@ -15,12 +15,13 @@ import { LocalResourceLookup } from './people/local-resource-lookup';
 import { MailPeople, USER_DEFAULTS } from './people/mail-people';
 import { RepositoryResourceLookup } from './people/repository-resource-lookup';
 import { ParticipationLinks } from './people/participation-links';
+import { MailResourceChangesListener } from './people/resource-changes.listener';
 
 type Config = ConfigService<AllConfig, true>;
 const trimSlash = (url: string) => url.replace(/\/+$/, '');
 
 const commandHandlers = [SendEventNotificationHandler, SendImportReportHandler];
-const eventHandlers = [ImportCompletedMailer];
+const eventHandlers = [ImportCompletedMailer, MailResourceChangesListener];
 const messageConsumers = [NotificationEmailConsumer];
 
 /** iMIP notification mails (events.md §3.3) and the import report mails. */

@@ -6,6 +6,7 @@ import { DeliveryLedger } from './local-delivery/delivery-ledger';
 import { FanOutBarrier } from './ordering/fan-out-barrier';
 import { ItipOrdering, ORDERING_WAIT_MS } from './ordering/itip-ordering';
 import { RecipientResolver } from './recipients/recipient-resolver';
+import { ResourceChangesListener } from './recipients/resource-changes.listener';
 import { SchedulingSweeper } from './scheduling.sweeper';
 
 const commandHandlers = [FanOutItipMessageHandler, DeliverItipMessageHandler];
@@ -23,6 +24,7 @@ const FAN_OUT_WAIT_MS = 30_000;
     FanOutBarrier,
     DeliveryLedger,
     RecipientResolver,
+    ResourceChangesListener,
     SchedulingSweeper,
     { provide: ORDERING_WAIT_MS, useValue: FAN_OUT_WAIT_MS },
   ],

@@ -98,4 +98,56 @@ describe('ResourceMongoRepository (real MongoDB wire protocol)', () => {
     expect(await names('', 1)).toHaveLength(1);
     expect(await resources.search('nope', 'room', 10)).toEqual([]);
   });
+  it('inserts, lists by domain, updates (dropping legacy fields), soft-deletes and removes', async () => {
+    const own = new ObjectId();
+    const creation = new Date('2026-06-01T08:00:00.000Z');
+    const inserted = await resources.insert(
+      {
+        name: 'Room Pluto',
+        description: 'Basement',
+        icon: 'meeting-room',
+        creatorId: creator.toHexString(),
+        domainId: own.toHexString(),
+      },
+      creation,
+    );
+    expect(inserted).toMatchObject({
+      name: 'Room Pluto',
+      deleted: false,
+      createdAt: creation,
+      updatedAt: null,
+    });
+    expect(await database.db.collection('resources').findOne({ _id: new ObjectId(inserted.id) })).toEqual({
+      _id: new ObjectId(inserted.id),
+      creator,
+      deleted: false,
+      description: 'Basement',
+      domain: own,
+      icon: 'meeting-room',
+      name: 'Room Pluto',
+      timestamps: { creation, updatedAt: creation },
+      type: 'resource',
+    });
+    await database.db
+      .collection('resources')
+      .updateOne({ _id: new ObjectId(inserted.id) }, { $set: { administrators: [{ id: 'x' }] } });
+
+    const later = new Date('2026-06-02T08:00:00.000Z');
+    const updated = await resources.update(inserted.id, { name: 'Room Pluto II' }, later);
+    expect(updated).toMatchObject({ name: 'Room Pluto II', description: 'Basement', updatedAt: later });
+    const stored = await database.db.collection('resources').findOne({ _id: new ObjectId(inserted.id) });
+    expect(stored!.administrators).toBeUndefined();
+    expect(stored!.timestamps).toEqual({ creation, updatedAt: later });
+    expect((await resources.listByDomain(own.toHexString())).map((resource) => resource.name)).toEqual([
+      'Room Pluto II',
+    ]);
+
+    expect(await resources.softDelete(inserted.id)).toBe(true);
+    expect(await resources.softDelete(inserted.id)).toBe(false);
+    expect(await resources.update(inserted.id, { name: 'back' })).toBeUndefined();
+    expect(await resources.softDelete('nope')).toBe(false);
+    expect((await resources.listByDomain(own.toHexString()))[0]).toMatchObject({ deleted: true });
+    await resources.remove(inserted.id);
+    expect(await resources.findById(inserted.id)).toBeUndefined();
+  });
 });

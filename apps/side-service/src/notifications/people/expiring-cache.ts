@@ -17,4 +17,9 @@ export class ExpiringCache<V> {
     if (this.entries.size > this.maxSize) this.entries.delete(this.entries.keys().next().value as string);
     return value;
   }
+
+  /** Drops the entries whose key matches. */
+  forget(matches: (key: string) => boolean): void {
+    for (const key of [...this.entries.keys()]) if (matches(key)) this.entries.delete(key);
+  }
 }

@@ -62,6 +62,12 @@ export class MailPeople {
     });
   }
 
+  /** Drops what is remembered of a resource's address (it was changed or deleted). */
+  forgetResource(resourceId: string): void {
+    const prefix = `${resourceId.toLowerCase()}@`;
+    this.resources.forget((address) => address.startsWith(prefix));
+  }
+
   private async load(email: string): Promise<MailPerson> {
     const user = await this.users.findByEmail(email);
     if (!user) return { fullName: '' };

@@ -37,6 +37,12 @@ export class RecipientResolver {
     return recipient;
   }
 
+  /** Drops what is remembered of a resource (it was changed or deleted: the next look-up reads it again). */
+  forgetResource(resourceId: string): void {
+    for (const [email, entry] of this.known)
+      if (entry.recipient.kind === 'resource' && entry.recipient.id === resourceId) this.known.delete(email);
+  }
+
   private async lookUp(email: string): Promise<ItipRecipient> {
     const user = await this.users.findByEmail(email);
     if (user) return { kind: 'user', id: user.id };
