@@ -1,18 +1,34 @@
 /**
  * The two busiest SPA calls with 10,000 users in MongoDB: `GET /api/user` (profile + every local setting) and
- * `POST /api/people/search` (prefix search on users), each next to a bare Node HTTP server answering a fixed body of
- * the same size in the same run. Prints requests per second, p50/p99 latency and the ratio to the bare server.
- * Callers authenticate with a cached OIDC token (the SPAs' way), so the figures include the credential chain.
+ * `POST /api/people/search` (prefix search on users), each next to (1) a bare Node HTTP server doing the same
+ * database reads through the same driver (the find commands captured from the service during one request) and
+ * answering the same body — the baseline of the ratio — and (2) a bare server answering the body alone (bare HTTP).
+ * Alternating rounds in one run, on both engines. Callers authenticate with a cached OIDC token (the SPAs' way),
+ * so the figures include the credential chain.
  *
  *   npx ts-node -r tsconfig-paths/register bench/api.bench.ts [seconds]
  */
 import 'reflect-metadata';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { ObjectId } from 'mongodb';
+import { getConnectionToken } from '@nestjs/mongoose';
+import { CommandStartedEvent, ObjectId } from 'mongodb';
+import mongoose, { Connection } from 'mongoose';
 import { TestDatabase, TestOidcProvider } from '@app/testing';
-import { closeServiceApps, createServiceApps } from '../apps/side-service/src/bootstrap';
-import { LoadResult, format, load, prepareBenchEnvironment } from './support/bench-env';
+import { ServiceApps, closeServiceApps, createServiceApps } from '../apps/side-service/src/bootstrap';
+import {
+  Engine,
+  LoadResult,
+  benchEngines,
+  cpuMsOf,
+  format,
+  load,
+  loadAverage,
+  prepareBenchEnvironment,
+  profiled,
+  reportRow,
+  useEngine,
+} from './support/bench-env';
 
 const USERS = 10_000;
 const CONNECTIONS = 32;
@@ -41,18 +57,81 @@ async function seedUsers(database: TestDatabase): Promise<void> {
 
 /** Answers every request with the same body, after reading the request's own. */
 async function bareServer(body: string): Promise<Server> {
+  return serve(async () => body);
+}
+
+async function serve(answer: () => Promise<string>): Promise<Server> {
   const server = createServer((req, res) => {
     req.resume();
     req.on('end', () => {
-      res.writeHead(200, {
-        'Content-Type': 'application/json;charset=utf-8',
-        'Content-Length': Buffer.byteLength(body),
-      });
-      res.end(body);
+      answer().then(
+        (body) => {
+          res.writeHead(200, {
+            'Content-Type': 'application/json;charset=utf-8',
+            'Content-Length': Buffer.byteLength(body),
+          });
+          res.end(body);
+        },
+        () => res.writeHead(500).end(),
+      );
     });
   });
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return server;
+}
+
+interface Read {
+  collection: string;
+  filter: Record<string, unknown>;
+  projection?: Record<string, unknown>;
+  limit?: number;
+}
+
+/** The find commands the service sends to MongoDB while `request` runs (after warm-up: its caches are warm). */
+async function readsOf(
+  apps: ServiceApps,
+  database: string,
+  request: () => Promise<unknown>,
+): Promise<Read[]> {
+  const client = apps.api.get<Connection>(getConnectionToken()).getClient();
+  const reads: Read[] = [];
+  const listener = (event: CommandStartedEvent) => {
+    if (event.databaseName !== database || event.commandName !== 'find') return;
+    const command = event.command as Record<string, unknown>;
+    reads.push({
+      collection: String(command.find),
+      filter: (command.filter as Record<string, unknown>) ?? {},
+      projection: command.projection as Record<string, unknown> | undefined,
+      limit: command.limit as number | undefined,
+    });
+  };
+  client.on('commandStarted', listener);
+  try {
+    await request();
+  } finally {
+    client.off('commandStarted', listener);
+  }
+  return reads;
+}
+
+/**
+ * A bare Node server doing the same database reads as the service for one request (the find commands captured
+ * from the service, sent one after the other through mongoose's own driver and connection settings) and
+ * answering the same body: what the request costs without our code around the reads.
+ */
+async function sameReadServer(url: string, database: string, reads: Read[], body: string) {
+  const client = await mongoose.mongo.MongoClient.connect(url, { serverSelectionTimeoutMS: 10_000 });
+  const db = client.db(database);
+  const server = await serve(async () => {
+    for (const read of reads)
+      await db
+        .collection(read.collection)
+        .find(read.filter, { projection: read.projection, limit: read.limit })
+        .toArray();
+    return body;
+  });
+  return { server, close: () => client.close() };
 }
 
 /** What one query costs the database alone (median of 5), to read the figures against. */
@@ -70,10 +149,11 @@ const urlOf = (server: Server) => `http://127.0.0.1:${(server.address() as Addre
 const median = (results: LoadResult[]) =>
   [...results].sort((a, b) => a.rps - b.rps)[Math.floor(results.length / 2)]!;
 const line = (label: string, result: LoadResult) =>
-  `  ${label.padEnd(28)} ${format(result.rps, 0).padStart(6)} req/s   p50 ${format(result.p50Ms, 2)} ms   p99 ${format(result.p99Ms, 2)} ms   errors ${result.errors}`;
+  `  ${label.padEnd(34)} ${format(result.rps, 0).padStart(6)} req/s   p50 ${format(result.p50Ms, 2)} ms   p99 ${format(result.p99Ms, 2)} ms   errors ${result.errors}`;
 
 async function main(): Promise<void> {
-  const seconds = Number(process.argv[2] ?? 8);
+  const quick = process.env.BENCH_QUICK === '1';
+  const seconds = Number(process.argv[2] ?? (quick ? 4 : 8));
   const provider = await TestOidcProvider.start();
   prepareBenchEnvironment({ ...provider.env(), DOMAINS: 'twake.test' });
   await provider.addAccount({
@@ -82,7 +162,15 @@ async function main(): Promise<void> {
     given_name: 'Bench',
     family_name: 'User',
   });
+  try {
+    for (const engine of benchEngines()) await runOn(engine, seconds, provider);
+  } finally {
+    await provider.stop();
+  }
+}
 
+async function runOn(engine: Engine, seconds: number, provider: TestOidcProvider): Promise<void> {
+  useEngine(engine);
   const apps = await createServiceApps();
   await apps.api.listen(0, '127.0.0.1');
   const base = urlOf(apps.api.getHttpServer() as Server);
@@ -98,75 +186,114 @@ async function main(): Promise<void> {
   if (profile.status !== 200 || found.status !== 200)
     throw new Error(`GET /api/user answered ${profile.status}, people search ${found.status}`);
   const hits = (JSON.parse(foundBody) as unknown[]).length;
+  const profileReads = await readsOf(apps, database.db.databaseName, () =>
+    fetch(`${base}/api/user`, { headers }),
+  );
+  const searchReads = await readsOf(apps, database.db.databaseName, () =>
+    fetch(`${base}/api/people/search`, { method: 'POST', headers, body: SEARCH }),
+  );
 
   const users = database.db.collection('users');
-  const byEmail = await queryCost(() => users.findOne({ email: `user${USERS - 1}@twake.test` }));
-  const settings = await queryCost(() =>
-    database.db.collection('configurations').findOne({ user_id: new ObjectId(), domain_id: new ObjectId() }),
+  const byEmail = await queryCost(() =>
+    users.findOne({
+      $or: [{ email: `user${USERS - 1}@twake.test` }, { 'accounts.emails': `user${USERS - 1}@twake.test` }],
+    }),
   );
-  const domain = await database.db.collection('domains').findOne({ name: 'twake.test' });
-  const prefix = { $regex: '^Firstname12', $options: 'i' };
-  const prefixSearch = await queryCost(() =>
-    users
-      .find({
-        'domains.domain_id': domain!._id,
-        $or: [
-          { 'accounts.emails': prefix },
-          { firstname: prefix },
-          { lastname: prefix },
-          { firstnames: prefix },
-        ],
-      })
-      .limit(10)
-      .toArray(),
-  );
+  const prefixSearch = searchReads[searchReads.length - 1];
+  const prefixCost = prefixSearch
+    ? await queryCost(() =>
+        database.db.collection(prefixSearch.collection).find(prefixSearch.filter).limit(10).toArray(),
+      )
+    : 0;
   const bareProfile = await bareServer(profileBody);
   const bareSearch = await bareServer(foundBody);
+  const url = process.env.MONGO_URL!;
+  const sameProfile = await sameReadServer(url, database.db.databaseName, profileReads, profileBody);
+  const sameSearch = await sameReadServer(url, database.db.databaseName, searchReads, foundBody);
   const options = { durationMs: seconds * 1000, connections: CONNECTIONS, headers };
   const post = { ...options, method: 'POST', body: SEARCH };
   const scenarios = [
     { label: 'bare server, profile body', url: `${urlOf(bareProfile)}/api/user`, options },
+    { label: 'bare server + same reads', url: `${urlOf(sameProfile.server)}/api/user`, options },
     { label: 'GET /api/user', url: `${base}/api/user`, options },
     { label: 'bare server, search body', url: `${urlOf(bareSearch)}/api/people/search`, options: post },
+    {
+      label: 'bare server + same reads',
+      url: `${urlOf(sameSearch.server)}/api/people/search`,
+      options: post,
+    },
     { label: 'POST /api/people/search', url: `${base}/api/people/search`, options: post },
   ];
-  for (const scenario of scenarios) await load(scenario.url, { ...scenario.options, durationMs: 2000 }); // JIT warm-up
+  for (const scenario of scenarios) await load(scenario.url, { ...scenario.options, durationMs: 1500 }); // JIT warm-up
   const results = scenarios.map(() => [] as LoadResult[]);
+  const cpu = scenarios.map(() => 0);
   for (let round = 0; round < 3; round++)
-    for (const [index, scenario] of scenarios.entries())
-      results[index]!.push(await load(scenario.url, scenario.options));
-  const [bareUser, user, bareFound, search] = results.map(median) as [
-    LoadResult,
-    LoadResult,
-    LoadResult,
-    LoadResult,
-  ];
+    for (const [index, scenario] of scenarios.entries()) {
+      const before = cpuMsOf();
+      const profile = round === 0 && !scenario.label.startsWith('bare');
+      const run = () => load(scenario.url, scenario.options);
+      const result = profile ? await profiled(`api-${engine}-${index}`, run) : await run();
+      cpu[index]! += (cpuMsOf() - before) / Math.max(1, result.requests);
+      results[index]!.push(result);
+    }
+  const [bareUser, sameUser, user, bareFound, sameFound, search] = results.map(median) as LoadResult[];
+  const cpuPer = cpu.map((total) => total / 3);
 
   console.log(
-    `REST API benchmark: ${USERS} users in MongoDB, cached OIDC token, 3 alternating rounds of ${seconds}s, medians, ` +
-      `${CONNECTIONS} connections, load generator in its own process`,
+    `REST API benchmark on ${engine}: ${USERS} users, cached OIDC token, 3 alternating rounds of ${seconds}s, ` +
+      `medians, ${CONNECTIONS} connections, load generator in its own process (load ${loadAverage()})`,
+  );
+  const describe = (reads: Read[]) =>
+    reads.map((read) => `${read.collection} ${JSON.stringify(read.filter)}`).join('; ');
+  console.log(`  reads per GET /api/user: ${profileReads.length} (${describe(profileReads)})`);
+  console.log(`  reads per people search: ${searchReads.length} (${describe(searchReads)})`);
+  console.log(
+    `  database alone: find by e-mail among ${USERS} users ${format(byEmail)} ms, the prefix search ${format(prefixCost)} ms`,
+  );
+  for (const [index, result] of [bareUser, sameUser, user, bareFound, sameFound, search].entries())
+    console.log(
+      `${line(scenarios[index]!.label, result!)}   CPU ${format(cpuPer[index]!, 3)} ms/req (this process)`,
+    );
+  const profileRatio = user!.rps / sameUser!.rps;
+  const searchRatio = search!.rps / sameFound!.rps;
+  console.log(
+    `  ratio GET /api/user / same-read server    ${format(profileRatio, 3)} (goal >= 0.5; vs bare HTTP ${format(user!.rps / bareUser!.rps, 3)})`,
   );
   console.log(
-    `  database alone: find by e-mail among ${USERS} users ${format(byEmail)} ms, one settings read ` +
-      `${format(settings)} ms, the prefix search ${format(prefixSearch)} ms`,
+    `  ratio people search / same-read server    ${format(searchRatio, 3)} (goal >= 0.3; vs bare HTTP ${format(search!.rps / bareFound!.rps, 3)}; ${hits} hits)`,
   );
-  console.log(line('bare Node server', bareUser));
-  console.log(line('GET /api/user', user));
-  console.log(
-    `  ratio GET /api/user / bare    ${format(user.rps / bareUser.rps, 3)}   (${profileBody.length} bytes)`,
-  );
-  console.log(line('bare Node server', bareFound));
-  console.log(line('POST /api/people/search', search));
-  console.log(
-    `  ratio people search / bare    ${format(search.rps / bareFound.rps, 3)}   (${hits} hits for ${SEARCH})`,
-  );
+  reportRow({
+    bench: 'api',
+    figure: 'GET /api/user',
+    value: user!.rps,
+    unit: 'req/s',
+    baseline: sameUser!.rps,
+    baselineLabel: 'bare Node, same reads',
+    ratio: profileRatio,
+    goal: { op: '>=', target: 0.5 },
+    engine,
+    note: `bare HTTP ${format(bareUser!.rps, 0)} req/s; p50 ${format(user!.p50Ms, 2)} ms`,
+  });
+  reportRow({
+    bench: 'api',
+    figure: 'POST /api/people/search',
+    value: search!.rps,
+    unit: 'req/s',
+    baseline: sameFound!.rps,
+    baselineLabel: 'bare Node, same reads',
+    ratio: searchRatio,
+    goal: { op: '>=', target: 0.3 },
+    engine,
+    note: `bare HTTP ${format(bareFound!.rps, 0)} req/s; p50 ${format(search!.p50Ms, 2)} ms`,
+  });
 
   await closeServiceApps(apps);
-  await new Promise((resolve) => bareProfile.close(resolve));
-  await new Promise((resolve) => bareSearch.close(resolve));
+  for (const server of [bareProfile, bareSearch, sameProfile.server, sameSearch.server])
+    await new Promise((resolve) => server.close(resolve));
+  await sameProfile.close();
+  await sameSearch.close();
   await database.drop();
   await database.close();
-  await provider.stop();
 }
 
 main().catch((error) => {

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { MongooseModule } from '@nestjs/mongoose';
+import mongoose from 'mongoose';
 import { TerminusModule } from '@nestjs/terminus';
 import type { AllConfig } from '@app/config';
 import {
@@ -53,6 +54,10 @@ import { UploadedFileDocument, UploadedFileSchema } from './uploaded-files/uploa
 import { UserMongoRepository } from './users/user.mongo.repository';
 import { UserRepository } from './users/user.repository';
 import { UserDocument, UserSchema } from './users/user.schema';
+
+// Mongoose records `new Error().stack` at every query execution (to report where a query was first run when it is
+// run twice); the stack capture and formatting were the largest single cost of a cached GET /api/user.
+mongoose.set('skipOriginalStackTraces', true);
 
 /** MongoDB connection, the OpenPaaS collections, their repositories and the MongoDB health check. */
 @Global()

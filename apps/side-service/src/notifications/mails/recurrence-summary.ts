@@ -4,16 +4,27 @@ import { MailContext } from './mail-context';
 const WEEKDAYS: Record<string, number> = { SU: 0, MO: 1, TU: 2, WE: 3, TH: 4, FR: 5, SA: 6 };
 const FREQUENCY: Record<string, string> = { DAILY: 'day', WEEKLY: 'week', MONTHLY: 'month', YEARLY: 'year' };
 
+/** One formatter per language: building an Intl.DateTimeFormat costs far more than formatting with it. */
+const weekdayFormats = new Map<string, Intl.DateTimeFormat>();
+
+function weekdayFormat(language: string): Intl.DateTimeFormat {
+  let format = weekdayFormats.get(language);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat(language, { weekday: 'long', timeZone: 'UTC' });
+    } catch {
+      format = new Intl.DateTimeFormat('en', { weekday: 'long', timeZone: 'UTC' });
+    }
+    if (weekdayFormats.size < 64) weekdayFormats.set(language, format);
+  }
+  return format;
+}
+
 function weekdayName(language: string, code: string): string {
   const day = WEEKDAYS[code.slice(-2).toUpperCase()];
   if (day === undefined) return code;
   // 2023-01-01 was a Sunday.
-  const date = new Date(Date.UTC(2023, 0, 1 + day, 12));
-  try {
-    return new Intl.DateTimeFormat(language, { weekday: 'long', timeZone: 'UTC' }).format(date);
-  } catch {
-    return new Intl.DateTimeFormat('en', { weekday: 'long', timeZone: 'UTC' }).format(date);
-  }
+  return weekdayFormat(language).format(new Date(Date.UTC(2023, 0, 1 + day, 12)));
 }
 
 /** "every 2 weeks on Monday, Thursday until Tuesday, 30 June 2025": a short, translated view of an RRULE. */
