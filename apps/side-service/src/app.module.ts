@@ -32,7 +32,7 @@ import { FallbackProxyModule } from './fallback-proxy/fallback-proxy.module';
 import { DomainSettingsModule } from './domain-settings/domain-settings.module';
 import { ResourcesModule } from './resources/resources.module';
 import { ResourceModerationModule } from './resource-moderation/resource-moderation.module';
-import { CalendarDelegationModule } from './calendar-delegation/calendar-delegation.module';
+import { CalendarCreationModule } from './calendar-creation/calendar-creation.module';
 import { TeamCalendarsModule } from './team-calendars/team-calendars.module';
 import { PeopleSearchModule } from './people-search/people-search.module';
 import { EntitiesModule } from './entities/entities.module';
@@ -66,7 +66,7 @@ const features = [
   DomainSettingsModule,
   ResourcesModule,
   ResourceModerationModule,
-  CalendarDelegationModule,
+  CalendarCreationModule,
   TeamCalendarsModule,
   PeopleSearchModule,
   EntitiesModule,

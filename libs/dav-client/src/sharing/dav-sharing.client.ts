@@ -51,4 +51,25 @@ export class DavSharingClient {
     await response.body.dump().catch(() => undefined);
     return response.status === 404 ? 'not-found' : 'shared';
   }
+
+  /**
+   * `ACL /calendars/{home}/{cal}.json` with `{"public_right": "<privilege>"}` (`""`: private) (dav.md §5.7): 200 →
+   * done; anything else is an error (`DavRequestError`).
+   */
+  async setPublicRight(
+    identity: DavIdentity,
+    homeId: string,
+    calendarId: string,
+    privilege: string,
+  ): Promise<void> {
+    const request = {
+      method: 'ACL',
+      path: `${DavPaths.calendar(homeId, calendarId)}.json`,
+      identity,
+      headers: { accept: 'application/json, text/plain, */*', 'content-type': 'application/json' },
+      body: JSON.stringify({ public_right: privilege }),
+    };
+    const response = await this.http.expect(request, [200]);
+    await response.body.dump().catch(() => undefined);
+  }
 }

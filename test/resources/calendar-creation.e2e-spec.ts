@@ -14,8 +14,9 @@ const CAROL = 'carol@example.org';
 const SENDER = 'calendar@example.org';
 const CREATED_EXCHANGE = 'calendar:calendar:created';
 const DLQ = 'tcalendar:calendar:delegated:created:dead-letter';
+const VISIBILITY_DLQ = 'tcalendar:calendar:created:dead-letter';
 
-describe('calendar creation effects: delegation and resource-administrator mails (events.md §3.5)', () => {
+describe('calendar creation effects: default visibility, delegation and resource-administrator mails (events.md §3.5)', () => {
   let vhost: TestVhost;
   let smtp: TestSmtpServer;
   let env: DavTestEnvironment;
@@ -49,7 +50,7 @@ describe('calendar creation effects: delegation and resource-administrator mails
     env = await startDavTestEnvironment({
       ...vhost.env(),
       ...smtp.env(),
-      DOMAINS: DOMAIN,
+      DOMAINS: `${DOMAIN},private.test`,
       JWT_PRIVATE_KEY_PATH: keys.privateKeyPath,
       JWT_PUBLIC_KEY_PATHS: keys.publicKeyPath,
       MAIL_SENDER: SENDER,
@@ -58,6 +59,7 @@ describe('calendar creation effects: delegation and resource-administrator mails
     });
     env.dav.setPublisher((exchange, body) => vhost.publish(exchange, body));
     for (const email of [ALICE, BOB, CAROL]) ids[email] = await seedUser(env.service, email, DOMAIN);
+    ids.zoe = await seedUser(env.service, 'zoe@private.test', 'private.test');
     const bob = await env.service.database.db.collection('users').findOne({ _id: new ObjectId(ids[BOB]) });
     await env.service.database.db.collection('configurations').insertOne({
       domain_id: bob!.domains[0].domain_id,
@@ -153,5 +155,42 @@ describe('calendar creation effects: delegation and resource-administrator mails
       calendarProps: { access: 'dav:read' },
     });
     await expectEventually(async () => expect(await vhost.messageCount(DLQ)).toBe(2));
+    await expectEventually(async () => expect(await vhost.messageCount(VISIBILITY_DLQ)).toBe(2));
+  });
+
+  it("makes a user's new default calendar public when the domain says so, as the user", async () => {
+    const publicRight = async (id: string) => {
+      const [entry] =
+        (await env.dav.store.propfind(`/calendars/${id}/${id}/`, '0', '<E:public-right/>')) ?? [];
+      return entry?.props.get('public-right') ?? '';
+    };
+    const acls = () => env.dav.seen.filter((seen) => seen.method === 'ACL');
+    await env.service
+      .admin()
+      .patch(`/domains/${DOMAIN}/settings`)
+      .send({ defaultCalendarPublicVisibility: 'read' })
+      .expect(204);
+    await vhost.publish(CREATED_EXCHANGE, {
+      calendarPath: `/calendars/${ids[CAROL]}/${ids[CAROL]}`,
+      calendarProps: { '{DAV:}displayname': '#default' },
+    });
+    await expectEventually(async () => expect(await publicRight(ids[CAROL]!)).toBe('{DAV:}read'));
+    const [acl] = acls();
+    expect(acl).toMatchObject({ url: `/calendars/${ids[CAROL]}/${ids[CAROL]}.json` });
+    expect(acl!.principal).toMatchObject({ kind: 'user', email: CAROL });
+    expect(acl!.headers['content-type']).toBe('application/json');
+
+    // another calendar of the user, a user of a private domain: nothing
+    await vhost.publish(CREATED_EXCHANGE, {
+      calendarPath: `/calendars/${ids[CAROL]}/holidays`,
+      calendarProps: { '{DAV:}displayname': 'Holidays' },
+    });
+    await vhost.publish(CREATED_EXCHANGE, {
+      calendarPath: `/calendars/${ids.zoe}/${ids.zoe}`,
+      calendarProps: { '{DAV:}displayname': '#default' },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(acls()).toHaveLength(1);
+    expect(await publicRight(ids.zoe!)).toBe('');
   });
 });
