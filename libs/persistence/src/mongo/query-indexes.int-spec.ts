@@ -289,6 +289,14 @@ describe('repository queries and the indexes they rely on', () => {
       run: () => repo(DomainSettingsRepository).save('plans.test', { userSearchMode: 'limited' }),
     },
     {
+      query: 'DomainSettingsMongoRepository.patch',
+      plans: ['domain_settings: domain_1'],
+      run: () =>
+        repo(DomainSettingsRepository).patch('plans.test', { resourceSearchEnabled: false }, [
+          'userSearchMode',
+        ]),
+    },
+    {
       query: 'DomainSettingsMongoRepository.findByDomain',
       plans: ['domain_settings: domain_1'],
       run: () => repo(DomainSettingsRepository).findByDomain('plans.test'),
