@@ -3,7 +3,14 @@ import { SignJWT, decodeJwt, generateKeyPair } from 'jose';
 import { ObjectId } from 'mongodb';
 import request from 'supertest';
 import { UserJwtService } from '@app/auth';
-import { TestSmtpServer, TestVhost, expectEventually, ics, writeRsaKeyPair } from '@app/testing';
+import {
+  TestSmtpServer,
+  TestVhost,
+  expectEventually,
+  ics,
+  mailLayoutProblems,
+  writeRsaKeyPair,
+} from '@app/testing';
 import type { CapturedMail } from '@app/testing';
 import {
   DavTestEnvironment,
@@ -123,6 +130,7 @@ describe('resource moderation: request mails, signed decisions, decision mails (
       () => {
         const mails = mailsAbout(email, event);
         expect(mails).toHaveLength(1);
+        expect(mailLayoutProblems(mails[0]!.raw)).toEqual([]);
         return mails[0]!;
       },
       { timeoutMs: 20_000 },

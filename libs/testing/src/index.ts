@@ -7,3 +7,4 @@ export * from './test-vhost';
 export * from './test-smtp-server';
 export * from './mongo-engine';
 export * from './ical-fixtures';
+export * from './mail-layout';

@@ -1,4 +1,10 @@
-import { TestSmtpServer, TestVhost, expectEventually, writeRsaKeyPair } from '@app/testing';
+import {
+  TestSmtpServer,
+  TestVhost,
+  expectEventually,
+  mailLayoutProblems,
+  writeRsaKeyPair,
+} from '@app/testing';
 import type { CapturedMail } from '@app/testing';
 import { TestService, startTestService } from '../../support/service-apps';
 import { seedDomain, seedUser } from './notification-fixtures';
@@ -77,5 +83,9 @@ export function mailsTo(
       return mails;
     },
     { timeoutMs },
-  );
+  ).then((mails) => {
+    // Every mail a test reads is checked against the MIME layout and headers of mail.md §5.
+    for (const mail of mails) expect(mailLayoutProblems(mail.raw)).toEqual([]);
+    return mails;
+  });
 }
