@@ -26,4 +26,8 @@ Object.assign(process.env, {
   REST_API_PORT: '0',
   WEBADMIN_PORT: '0',
   HEALTHCHECK_PERIOD: '1h',
+  // Every test client is 127.0.0.1 and the Redis server is shared: the brute-force limiter is off unless a test
+  // turns it on (test/auth/login-throttle.e2e-spec.ts).
+  LOGIN_THROTTLE_ACCOUNT_MAX_FAILURES: '0',
+  LOGIN_THROTTLE_ADDRESS_MAX_FAILURES: '0',
 });

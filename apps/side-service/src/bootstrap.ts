@@ -6,6 +6,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { register } from 'prom-client';
+import { LoginThrottle } from '@app/auth';
 import { AllConfig, AppConfigModule } from '@app/config';
 import { httpMetricsMiddleware, loggerParams } from '@app/observability';
 import { AppModule } from './app.module';
@@ -73,6 +74,7 @@ export async function createServiceApps(): Promise<ServiceApps> {
       queryBus: api.get(QueryBus),
       logger: loggerParams({ level: appConfig.logLevel, pretty: appConfig.logPretty }),
       config: webadminConfig,
+      loginThrottle: api.get(LoginThrottle),
     }),
     {
       bufferLogs: true,

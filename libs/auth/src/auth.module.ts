@@ -11,6 +11,7 @@ import { BasicCredentialResolver } from './basic/basic.resolver';
 import { DirectoryPasswordVerifier, FirstMatchPasswordVerifier } from './basic/directory-password-verifier';
 import { PasswordVerifier } from './basic/password-verifier';
 import { StoredPasswordVerifier } from './basic/stored-password-verifier';
+import { LoginThrottle } from './throttling/login-throttle';
 import { JwtKeys } from './jwt/jwt-keys';
 import { JwtCredentialResolver } from './jwt/jwt.resolver';
 import { JWT_VALIDITY_MS, UserJwtService } from './jwt/user-jwt.service';
@@ -73,6 +74,16 @@ const auth = (config: Config) => config.get('auth', { infer: true });
             ]),
     },
     {
+      provide: LoginThrottle,
+      inject: [Cache, ConfigService],
+      // In memory: its own store, so that a flood of failures cannot evict cached OIDC validations.
+      useFactory: (cache: Cache, config: Config) =>
+        new LoginThrottle(
+          cache instanceof MemoryCache ? new MemoryCache(50_000) : cache,
+          auth(config).loginThrottle,
+        ),
+    },
+    {
       provide: UserProvisioner,
       inject: [UserRepository, DomainRepository, Directory],
       useFactory: (users: UserRepository, domains: DomainRepository, directory: Directory | null) =>
@@ -108,6 +119,7 @@ const auth = (config: Config) => config.get('auth', { infer: true });
       inject: [
         ConfigService,
         PasswordVerifier,
+        LoginThrottle,
         UserJwtService,
         DomainRepository,
         OidcTokenCache,
@@ -118,6 +130,7 @@ const auth = (config: Config) => config.get('auth', { infer: true });
       useFactory: (
         config: Config,
         passwords: PasswordVerifier,
+        throttle: LoginThrottle,
         jwt: UserJwtService,
         domains: DomainRepository,
         cache: OidcTokenCache,
@@ -128,7 +141,7 @@ const auth = (config: Config) => config.get('auth', { infer: true });
         const settings = auth(config);
         const introspector = settings.oidc ? new OidcIntrospector(settings.oidc, agent) : null;
         return [
-          new BasicCredentialResolver(settings, passwords),
+          new BasicCredentialResolver(settings, passwords, throttle),
           new JwtCredentialResolver(jwt, domains, settings.adminUsername),
           new OidcCredentialResolver(settings, introspector, cache, provisioner, agent),
           new TicketCredentialResolver(tickets, settings.adminUsername),
@@ -148,6 +161,7 @@ const auth = (config: Config) => config.get('auth', { infer: true });
     BackChannelLogoutService,
     UserProvisioner,
     OidcTokenCache,
+    LoginThrottle,
   ],
 })
 export class AuthModule {}

@@ -13,4 +13,6 @@ export interface CredentialSource {
   /** Raw `Authorization` header values, in order (more than one is refused). */
   rawAuthorization: string[];
   query: Record<string, unknown>;
+  /** The peer address of the connection (the brute-force limiter counts failures per address). */
+  clientAddress?: string;
 }

@@ -12,3 +12,4 @@ export * from './provisioning/user-provisioner';
 export * from './technical/technical-token.service';
 export * from './ticket/ticket.service';
 export * from './passport/credential-source';
+export * from './throttling/login-throttle';

@@ -49,6 +49,21 @@ describe.each(adapters)('%s contract', (_name, create) => {
     expect(await cache.getList(k)).toEqual(['one', 'two']);
   });
 
+  it('counts within a window that later increments do not extend', async () => {
+    const k = key();
+    expect(await cache.getCounter(k)).toEqual({ count: 0, ttlMs: 0 });
+    expect((await cache.increment(k, 300)).count).toBe(1);
+    await wait(150);
+    const second = await cache.increment(k, 300);
+    expect(second.count).toBe(2);
+    expect(second.ttlMs).toBeLessThanOrEqual(200);
+    expect(second.ttlMs).toBeGreaterThan(0);
+    expect((await cache.getCounter(k)).count).toBe(2);
+    await wait(300);
+    expect(await cache.getCounter(k)).toEqual({ count: 0, ttlMs: 0 });
+    expect((await cache.increment(k, 300)).count).toBe(1);
+  });
+
   it('expires entries after their time to live', async () => {
     const hash = key();
     const list = key();

@@ -12,4 +12,16 @@ export abstract class Cache {
   /** `[]` when absent or expired. */
   abstract getList(key: string): Promise<string[]>;
   abstract delete(...keys: string[]): Promise<void>;
+  /**
+   * Adds one to a counter whose window starts with its first increment and lasts `windowMs` (later increments do
+   * not extend it). Returns the new count and the time left in the window.
+   */
+  abstract increment(key: string, windowMs: number): Promise<Counter>;
+  /** The counter as it stands (`{count: 0, ttlMs: 0}` when absent or expired). */
+  abstract getCounter(key: string): Promise<Counter>;
+}
+
+export interface Counter {
+  count: number;
+  ttlMs: number;
 }

@@ -1,6 +1,9 @@
-import { Cache } from './cache';
+import { Cache, Counter } from './cache';
 
-type Value = { kind: 'hash'; fields: Record<string, string> } | { kind: 'list'; items: string[] };
+type Value =
+  | { kind: 'hash'; fields: Record<string, string> }
+  | { kind: 'list'; items: string[] }
+  | { kind: 'counter'; count: number };
 
 /** In-process cache: single node only, bounded (least recently written entries are evicted first). */
 export class MemoryCache extends Cache {
@@ -37,6 +40,25 @@ export class MemoryCache extends Cache {
 
   async delete(...keys: string[]): Promise<void> {
     for (const key of keys) this.entries.delete(key);
+  }
+
+  async increment(key: string, windowMs: number): Promise<Counter> {
+    const entry = this.entries.get(key);
+    const current = this.read(key);
+    if (current?.kind === 'counter' && entry) {
+      current.count += 1;
+      return { count: current.count, ttlMs: entry.expiresAt - this.now() };
+    }
+    this.write(key, { kind: 'counter', count: 1 }, windowMs);
+    return { count: 1, ttlMs: windowMs };
+  }
+
+  async getCounter(key: string): Promise<Counter> {
+    const value = this.read(key);
+    const entry = this.entries.get(key);
+    return value?.kind === 'counter' && entry
+      ? { count: value.count, ttlMs: entry.expiresAt - this.now() }
+      : { count: 0, ttlMs: 0 };
   }
 
   private read(key: string): Value | undefined {

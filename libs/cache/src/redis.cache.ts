@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { Cache } from './cache';
+import { Cache, Counter } from './cache';
 
 export class RedisCache extends Cache {
   constructor(private readonly redis: Redis) {
@@ -25,5 +25,20 @@ export class RedisCache extends Cache {
 
   async delete(...keys: string[]): Promise<void> {
     if (keys.length > 0) await this.redis.del(...keys);
+  }
+
+  async increment(key: string, windowMs: number): Promise<Counter> {
+    // The window is set by the first increment only (SET NX), so that steady failures cannot extend it forever.
+    const results = await this.redis.multi().set(key, '0', 'PX', windowMs, 'NX').incr(key).pttl(key).exec();
+    const count = Number(results?.[1]?.[1] ?? 0);
+    const ttlMs = Number(results?.[2]?.[1] ?? windowMs);
+    return { count, ttlMs: ttlMs > 0 ? ttlMs : windowMs };
+  }
+
+  async getCounter(key: string): Promise<Counter> {
+    const results = await this.redis.multi().get(key).pttl(key).exec();
+    const value = results?.[0]?.[1];
+    const ttlMs = Number(results?.[1]?.[1] ?? 0);
+    return typeof value === 'string' && ttlMs > 0 ? { count: Number(value), ttlMs } : { count: 0, ttlMs: 0 };
   }
 }

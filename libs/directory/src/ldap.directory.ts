@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Client, Entry, InvalidCredentialsError } from 'ldapts';
 import type { LdapConfig } from '@app/config';
+import { isUsablePassword } from '@app/core';
 import { Directory, DirectoryEntry, PersonNames, namesOf } from './directory';
 import { LDAP_CONFIG } from './directory.tokens';
 import { escapeFilterValue, openLdapClient } from './ldap-client';
@@ -26,7 +27,7 @@ export class LdapDirectory extends Directory {
   }
 
   async verifyPassword(login: string, password: string): Promise<boolean> {
-    if (password.length === 0) return false; // an empty password would be an anonymous bind
+    if (!isUsablePassword(password)) return false; // an empty password would be an anonymous bind
     const entry = await this.findByLogin(login);
     if (!entry) return false;
     const client = new Client({

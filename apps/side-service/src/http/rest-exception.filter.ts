@@ -13,6 +13,7 @@ import {
   DomainError,
   ErrorCode,
   RequestValidationError,
+  TooManyRequestsError,
   UnreadableBodyError,
   assertUnreachable,
 } from '@app/core';
@@ -37,6 +38,8 @@ function fromDomainError(error: DomainError): Answer {
       return { status: 404 };
     case ErrorCode.MethodNotAllowed:
       return { status: 405 };
+    case ErrorCode.TooManyRequests:
+      return { status: 429, body: new RestError(429, error.details ?? error.message) };
     case ErrorCode.UpstreamFailure:
       // The cause (upstream URL, body) is logged by the filter, never sent to the caller.
       return { status: 502, body: new RestError(502, 'Upstream server unavailable', 'ServerError') };
@@ -95,6 +98,8 @@ export class RestExceptionFilter implements ExceptionFilter {
         exception.status === 400 ? RestError.badRequest(details) : new RestError(exception.status, details);
       return { status: exception.status, body };
     }
+    if (exception instanceof TooManyRequestsError)
+      response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     if (exception instanceof DomainError) {
       if (exception.code === ErrorCode.UpstreamFailure)
         this.logger.warn({ err: exception }, 'upstream failure');

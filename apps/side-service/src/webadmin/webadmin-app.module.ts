@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { PrometheusModule } from '@willsoto/nestjs-prometheus';
 import { LoggerModule, Params } from 'nestjs-pino';
+import { LoginThrottle } from '@app/auth';
 import type { WebadminConfig } from '@app/config';
 import { RevokedTokenController } from './auth/revoked-token.controller';
 import { DomainAdminsController } from './domains/domain-admins.controller';
@@ -27,6 +28,8 @@ export interface WebadminBridge {
   queryBus: QueryBus;
   logger: Params;
   config: WebadminConfig;
+  /** The REST API's brute-force limiter: one count of failures per address across both servers. */
+  loginThrottle: LoginThrottle;
 }
 
 const controllers = [
@@ -67,7 +70,8 @@ export class WebadminAppModule {
         { provide: CommandBus, useValue: bridge.commandBus },
         { provide: QueryBus, useValue: bridge.queryBus },
         { provide: APP_FILTER, useClass: WebadminExceptionFilter },
-        { provide: APP_GUARD, useFactory: () => new WebadminAuthGuard(bridge.config) },
+        { provide: LoginThrottle, useValue: bridge.loginThrottle },
+        { provide: APP_GUARD, useFactory: () => new WebadminAuthGuard(bridge.config, bridge.loginThrottle) },
       ],
     };
   }

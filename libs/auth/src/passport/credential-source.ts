@@ -11,5 +11,6 @@ export function credentialSourceOf(request: Request): CredentialSource {
     headers: request.headers,
     rawAuthorization,
     query: (request.query ?? {}) as Record<string, unknown>,
+    clientAddress: request.socket?.remoteAddress,
   };
 }

@@ -1,4 +1,4 @@
-import { IsDefined, IsOptional } from 'class-validator';
+import { IsDefined, IsOptional, Matches } from 'class-validator';
 import { defineConfig } from '../config-definition';
 import { IsBooleanText, IsDurationText, IsHttpUrl, IsIntText, IsMailAddressText } from '../env-validators';
 import {
@@ -15,7 +15,7 @@ const required = { message: '$property is required' };
 
 class AuthEnv {
   @IsDefined(required) @IsMailAddressText() ADMIN_USERNAME!: string;
-  @IsDefined(required) ADMIN_PASSWORD!: string;
+  @IsDefined(required) @Matches(/\S/, { message: '$property must not be blank' }) ADMIN_PASSWORD!: string;
   @IsOptional() @IsBooleanText() BASIC_AUTH_ENABLED?: string;
   @IsOptional() JWT_PRIVATE_KEY_PATH?: string;
   @IsOptional() JWT_PUBLIC_KEY_PATHS?: string;
@@ -32,6 +32,9 @@ class AuthEnv {
   @IsOptional() @IsBooleanText() OIDC_USER_PROVISIONING_ENABLED?: string;
   @IsOptional() OIDC_ISSUER?: string;
   @IsOptional() @IsHttpUrl() OIDC_JWKS_URL?: string;
+  @IsOptional() @IsIntText(0) LOGIN_THROTTLE_ACCOUNT_MAX_FAILURES?: string;
+  @IsOptional() @IsIntText(0) LOGIN_THROTTLE_ADDRESS_MAX_FAILURES?: string;
+  @IsOptional() @IsDurationText('ms', { positive: true }) LOGIN_THROTTLE_WINDOW?: string;
   @IsOptional() @IsHttpUrl() OIDC_LEMON_COOKIE_RESOLUTION_URL?: string;
   @IsOptional() OIDC_LEMON_COOKIE_RESOLUTION_DOMAIN?: string;
 }
@@ -54,6 +57,8 @@ export interface AuthConfig {
   adminUsername: string;
   adminPassword: string;
   basicAuthEnabled: boolean;
+  /** Brute-force limiter of password authentication (0 disables a scope). */
+  loginThrottle: { maxAccountFailures: number; maxAddressFailures: number; windowMs: number };
   jwt: {
     /** Absent: a key pair is generated at start-up (tokens then only verify on this process). */
     privateKeyPath?: string;
@@ -77,6 +82,11 @@ export const authConfig = defineConfig('auth', AuthEnv, (env): AuthConfig => {
     adminUsername: readRequired(env, 'ADMIN_USERNAME').toLowerCase(),
     adminPassword: readRequired(env, 'ADMIN_PASSWORD'),
     basicAuthEnabled: readBoolean(env, 'BASIC_AUTH_ENABLED', false),
+    loginThrottle: {
+      maxAccountFailures: readInt(env, 'LOGIN_THROTTLE_ACCOUNT_MAX_FAILURES', 10),
+      maxAddressFailures: readInt(env, 'LOGIN_THROTTLE_ADDRESS_MAX_FAILURES', 100),
+      windowMs: readDurationMs(env, 'LOGIN_THROTTLE_WINDOW', 'ms', 15 * 60_000),
+    },
     jwt: {
       privateKeyPath: readOptional(env, 'JWT_PRIVATE_KEY_PATH')?.replace(/^file:\/\//, ''),
       publicKeyPaths: readList(env, 'JWT_PUBLIC_KEY_PATHS').map((path) => path.replace(/^file:\/\//, '')),

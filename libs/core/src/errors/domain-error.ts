@@ -82,6 +82,16 @@ export class DependencyUnavailableError extends DomainError {
   }
 }
 
+/** Too many failed attempts from this account or address: 429 with `Retry-After` (whole seconds). */
+export class TooManyRequestsError extends DomainError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    details: string,
+  ) {
+    super(ErrorCode.TooManyRequests, 'Too Many Requests', details);
+  }
+}
+
 /** `message: details` when there are details, else the message: what the logs say of a failure. */
 export function reasonOf(error: unknown): string {
   if (error instanceof DomainError && error.details) return `${error.message}: ${error.details}`;

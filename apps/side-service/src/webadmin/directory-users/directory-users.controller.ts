@@ -1,7 +1,9 @@
-import { Body, Controller, Delete, Get, Head, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Head, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
+import type { Request } from 'express';
+import { LoginThrottle } from '@app/auth';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { isValidMailAddress } from '@app/core';
+import { UNUSABLE_PASSWORD_MESSAGE, isUsablePassword, isValidMailAddress } from '@app/core';
 import { DeleteDirectoryUserCommand } from '../../directory-users/commands/delete-directory-user/delete-directory-user.command';
 import { SetDirectoryPasswordCommand } from '../../directory-users/commands/set-directory-password/set-directory-password.command';
 import { DirectoryUserExistsQuery } from '../../directory-users/queries/directory-user-exists/directory-user-exists.query';
@@ -22,6 +24,12 @@ function password(body: unknown): string {
   return value;
 }
 
+function newPassword(body: unknown): string {
+  const value = password(body);
+  if (!isUsablePassword(value)) throw WebadminError.invalidUserRequest(UNUSABLE_PASSWORD_MESSAGE);
+  return value;
+}
+
 /** Authentication directory users (LDAP: read-only; otherwise a volatile in-memory store). */
 @ApiTags('Authentication directory users')
 @Controller()
@@ -29,6 +37,7 @@ export class DirectoryUsersController {
   constructor(
     private readonly commandBus: CommandBus,
     private readonly queryBus: QueryBus,
+    private readonly throttle: LoginThrottle,
   ) {}
 
   @Get('users')
@@ -53,7 +62,7 @@ export class DirectoryUsersController {
     @Query('force') force?: string,
   ): Promise<void> {
     await this.commandBus.execute(
-      new SetDirectoryPasswordCommand(username(raw), password(body), force !== undefined),
+      new SetDirectoryPasswordCommand(username(raw), newPassword(body), force !== undefined),
     );
   }
 
@@ -67,9 +76,18 @@ export class DirectoryUsersController {
   @Post('users/:username/verify')
   @HttpCode(204)
   @ApiOperation({ summary: 'Check a password: 204 when right, 401 otherwise' })
-  async verify(@Param('username') raw: string, @Body() body: unknown): Promise<void> {
-    if (!(await this.queryBus.execute(new VerifyDirectoryPasswordQuery(username(raw), password(body)))))
+  async verify(
+    @Param('username') raw: string,
+    @Body() body: unknown,
+    @Req() request: Request,
+  ): Promise<void> {
+    const attempt = { account: username(raw), address: request.socket.remoteAddress };
+    await this.throttle.check(attempt);
+    if (!(await this.queryBus.execute(new VerifyDirectoryPasswordQuery(attempt.account, password(body))))) {
+      await this.throttle.failed(attempt);
       throw new WebadminError(401, 'InvalidArgument', 'Wrong username or password');
+    }
+    await this.throttle.succeeded(attempt);
   }
 
   @Get('domains/:domain/users')

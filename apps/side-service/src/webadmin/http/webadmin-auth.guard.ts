@@ -3,6 +3,7 @@ import type { Request } from 'express';
 import { KeyObject, createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { jwtVerify } from 'jose';
+import type { LoginThrottle } from '@app/auth';
 import type { WebadminConfig } from '@app/config';
 import { sameSecret } from '@app/core';
 import { WebadminError } from './webadmin-error';
@@ -29,7 +30,10 @@ const unauthorized = (message: string) => new WebadminError(401, 'InvalidArgumen
 export class WebadminAuthGuard implements CanActivate {
   private readonly jwtKey?: KeyObject;
 
-  constructor(private readonly config: Pick<WebadminConfig, 'passwords' | 'jwt'>) {
+  constructor(
+    private readonly config: Pick<WebadminConfig, 'passwords' | 'jwt'>,
+    private readonly throttle?: LoginThrottle,
+  ) {
     if (config.jwt) this.jwtKey = createPublicKey(readFileSync(config.jwt.publicKeyPath, 'utf8'));
   }
 
@@ -55,13 +59,30 @@ export class WebadminAuthGuard implements CanActivate {
     return true;
   }
 
-  private checkPassword(request: Request): boolean {
+  private async checkPassword(request: Request): Promise<boolean> {
     const { full, readOnly, noDelete } = this.config.passwords;
     if (full.length + readOnly.length + noDelete.length === 0) return true;
     const header = request.headers['password'];
     const bearer = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
     const secret = (Array.isArray(header) ? header[0] : header) ?? bearer;
     if (!secret) throw unauthorized('Missing password');
+    // Guessing passwords is limited per client address (there is no account name here).
+    const attempt = { address: request.socket?.remoteAddress };
+    await this.throttle?.check(attempt);
+    if (!this.knownPassword(secret)) {
+      await this.throttle?.failed(attempt);
+      throw unauthorized('Wrong password');
+    }
+    return this.allows(request, secret);
+  }
+
+  private knownPassword(secret: string): boolean {
+    const { full, readOnly, noDelete } = this.config.passwords;
+    return [...full, ...readOnly, ...noDelete].some((candidate) => sameSecret(candidate, secret));
+  }
+
+  private allows(request: Request, secret: string): boolean {
+    const { full, readOnly, noDelete } = this.config.passwords;
     if (full.some((candidate) => sameSecret(candidate, secret))) return true;
     if (readOnly.some((candidate) => sameSecret(candidate, secret))) {
       if (request.method === 'GET' || request.method === 'HEAD') return true;

@@ -7,6 +7,7 @@ import {
   ErrorCode,
   MalformedBodyError,
   RequestValidationError,
+  TooManyRequestsError,
   UnreadableBodyError,
   assertUnreachable,
 } from '@app/core';
@@ -31,6 +32,8 @@ function fromDomainError(error: DomainError): WebadminError {
       return as(403, 'InvalidArgument');
     case ErrorCode.UpstreamFailure:
       return as(502, 'ServerError');
+    case ErrorCode.TooManyRequests:
+      return as(429, 'InvalidArgument');
     default:
       return assertUnreachable(error.code);
   }
@@ -46,6 +49,8 @@ export class WebadminExceptionFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     const error = this.translate(exception, request);
+    if (exception instanceof TooManyRequestsError)
+      response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     if (!response.headersSent) response.status(error.statusCode).json(error.body());
   }
 

@@ -1,0 +1,119 @@
+import { randomBytes } from 'node:crypto';
+import request from 'supertest';
+import { TestService, startTestService } from '../support/service-apps';
+
+const basic = (username: string, password: string) =>
+  `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+const WINDOW_MS = 2_000;
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The brute-force limiter of password authentication (README "Security"): failures counted per account and per
+ * client address within a window, shared by the REST API and webadmin; at the limit 429 with Retry-After and the
+ * JSON error of each server, before any password is checked; a metric counts the refusals. Redis and in-memory.
+ */
+describe.each([
+  ['Redis', process.env.REDIS_URL],
+  ['in-memory', undefined],
+])('login throttling (%s)', (_label, redisUrl) => {
+  let service: TestService;
+  const api = () => request(service.api.getHttpServer());
+  const generate = (authorization: string) =>
+    api().post('/api/jwt/generate').set('Authorization', authorization);
+  const unique = () => `u${randomBytes(5).toString('hex')}@twake.test`;
+  const throttledCount = async (scope: string) => {
+    const metrics = (await service.admin().get('/metrics').set('Password', 'wa-secret').expect(200)).text;
+    const line = metrics
+      .split('\n')
+      .find((row) => row.startsWith(`auth_throttled_requests_total{scope="${scope}"}`));
+    return Number(line?.split(' ')[1] ?? 0);
+  };
+
+  beforeAll(async () => {
+    service = await startTestService({
+      DOMAINS: 'twake.test',
+      BASIC_AUTH_ENABLED: 'true',
+      LDAP_URL: undefined,
+      REDIS_URL: redisUrl,
+      WEBADMIN_PASSWORD: 'wa-secret',
+      LOGIN_THROTTLE_ACCOUNT_MAX_FAILURES: '3',
+      LOGIN_THROTTLE_ADDRESS_MAX_FAILURES: '8',
+      LOGIN_THROTTLE_WINDOW: `${WINDOW_MS}ms`,
+    });
+  });
+  afterAll(async () => {
+    await service.close();
+    process.env.LOGIN_THROTTLE_ACCOUNT_MAX_FAILURES = '0';
+    process.env.LOGIN_THROTTLE_ADDRESS_MAX_FAILURES = '0';
+  });
+  beforeEach(() => wait(WINDOW_MS + 100));
+
+  it('locks an account after its failures, even for the right password, until the window ends', async () => {
+    const user = unique();
+    await service
+      .admin()
+      .put(`/users/${user}`)
+      .set('Password', 'wa-secret')
+      .send({ password: 'right' })
+      .expect(204);
+    const before = await throttledCount('account');
+    for (let attempt = 0; attempt < 3; attempt++)
+      await generate(basic(user, `wrong${attempt}`)).expect(401, '');
+    const locked = await generate(basic(user, 'right')).expect(429);
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(Number(locked.headers['retry-after'])).toBeLessThanOrEqual(WINDOW_MS / 1000);
+    expect(locked.body).toEqual({
+      error: {
+        code: 429,
+        type: 'ServerError',
+        message: 'Too Many Requests',
+        details: 'Too many failed authentication attempts, retry later',
+      },
+    });
+    // Another account from the same address is still let through (address limit not reached).
+    await generate(basic('admin@twake.test', 'admin-secret')).expect(200);
+    // The webadmin verify route shares the account count.
+    await service
+      .admin()
+      .post(`/users/${user}/verify`)
+      .set('Password', 'wa-secret')
+      .send({ password: 'right' })
+      .expect(429);
+    expect(await throttledCount('account')).toBeGreaterThanOrEqual(before + 2);
+    await wait(WINDOW_MS + 100);
+    await generate(basic(user, 'right')).expect(200);
+  });
+
+  it('clears the account count on success', async () => {
+    const user = unique();
+    await service
+      .admin()
+      .put(`/users/${user}`)
+      .set('Password', 'wa-secret')
+      .send({ password: 'right' })
+      .expect(204);
+    for (let round = 0; round < 2; round++) {
+      await generate(basic(user, 'wrong')).expect(401);
+      await generate(basic(user, 'wrong')).expect(401);
+      await generate(basic(user, 'right')).expect(200);
+    }
+  });
+
+  it('locks an address after its failures over many accounts, webadmin passwords included', async () => {
+    const before = await throttledCount('address');
+    for (let attempt = 0; attempt < 4; attempt++) await generate(basic(unique(), 'wrong')).expect(401);
+    for (let attempt = 0; attempt < 4; attempt++)
+      await service.admin().get('/domains').set('Password', `guess-${attempt}`).expect(401);
+    const rest = await generate(basic(unique(), 'anything')).expect(429);
+    expect(rest.headers['retry-after']).toBeDefined();
+    const webadmin = await service.admin().get('/domains').set('Password', 'wa-secret').expect(429);
+    expect(Number(webadmin.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(webadmin.body).toEqual({
+      statusCode: 429,
+      type: 'InvalidArgument',
+      message: 'Too Many Requests',
+      details: 'Too many failed authentication attempts, retry later',
+    });
+    expect(await throttledCount('address')).toBeGreaterThanOrEqual(before + 2);
+  });
+});
