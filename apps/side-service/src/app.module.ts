@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ConfigService } from '@nestjs/config';
 import { CqrsModule } from '@nestjs/cqrs';
+import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from '@app/auth';
 import { CacheModule } from '@app/cache';
@@ -90,6 +91,7 @@ export class AppModule {
           },
         }),
         CqrsModule.forRoot(),
+        ScheduleModule.forRoot(),
         HealthModule,
         ...infrastructure,
         ...features,

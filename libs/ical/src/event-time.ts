@@ -1,5 +1,6 @@
 import ICAL from 'ical.js';
-import { instantOfWallTime, toIanaZone } from './time-zones';
+import { toIanaZone, utcMsOf } from './time-zones';
+import { VCalendar, ZonedValue, wallOf } from './vcalendar';
 
 /** A DTSTART/DTEND value read as an instant (mail.md §2.1). */
 export interface EventInstant {
@@ -9,28 +10,28 @@ export interface EventInstant {
   zone?: string;
 }
 
+const EMPTY = ['vcalendar', [], []];
+const zones = new WeakMap<ICAL.Component, VCalendar>();
+
+/** The zone knowledge of `calendar` (its VTIMEZONEs), built once per component. */
+function zonesOf(calendar?: ICAL.Component): VCalendar {
+  const root = calendar ?? new ICAL.Component(EMPTY);
+  let known = zones.get(root);
+  if (!known) {
+    known = VCalendar.of(root);
+    zones.set(root, known);
+  }
+  return known;
+}
+
 function timeOf(property: ICAL.Property): ICAL.Time | undefined {
   const value = property.getFirstValue() as unknown;
   return value instanceof ICAL.Time ? value : undefined;
 }
 
-function fromVtimezone(time: ICAL.Time, tzid: string, calendar?: ICAL.Component): Date | undefined {
-  const vtimezone = calendar
-    ?.getAllSubcomponents('vtimezone')
-    .find((component) => component.getFirstPropertyValue('tzid') === tzid);
-  if (!vtimezone) return undefined;
-  try {
-    const zoned = time.clone();
-    zoned.zone = new ICAL.Timezone(vtimezone);
-    return new Date(zoned.toUnixTime() * 1000);
-  } catch {
-    return undefined;
-  }
-}
-
 /**
- * Reads a date or date-time property: with TZID, the wall time in that zone (Windows names mapped to IANA, else
- * the calendar's own VTIMEZONE); `Z` as UTC; floating times as UTC; DATE values as midnight UTC.
+ * Reads a date or date-time property: with TZID, the wall time in that zone (the calendar's own VTIMEZONE, else
+ * the IANA zone, Windows names mapped); `Z` as UTC; floating times as UTC; DATE values as midnight UTC.
  */
 export function readEventTime(property: ICAL.Property, calendar?: ICAL.Component): EventInstant | undefined {
   const time = timeOf(property);
@@ -41,23 +42,11 @@ export function readEventTime(property: ICAL.Property, calendar?: ICAL.Component
 
 /** An ICAL.Time read as `readEventTime` does, its TZID given apart (RRULE UNTIL values have none). */
 export function instantOfTime(time: ICAL.Time, tzid?: string, calendar?: ICAL.Component): EventInstant {
-  const wall = {
-    year: time.year,
-    month: time.month,
-    day: time.day,
-    hour: time.isDate ? 0 : time.hour,
-    minute: time.isDate ? 0 : time.minute,
-    second: time.isDate ? 0 : time.second,
-  };
-  const utc = new Date(Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second));
-  if (time.isDate) return { instant: utc, allDay: true };
+  const wall = wallOf(time);
+  if (time.isDate) return { instant: new Date(utcMsOf(wall)), allDay: true };
   const isUtc = time.zone === ICAL.Timezone.utcTimezone || time.zone?.tzid === 'UTC';
-  if (isUtc && tzid === undefined) return { instant: utc, allDay: false, zone: 'UTC' };
-  if (tzid !== undefined) {
-    const zone = toIanaZone(tzid);
-    if (zone) return { instant: instantOfWallTime(wall, zone), allDay: false, zone };
-    const fromCalendar = fromVtimezone(time, tzid, calendar);
-    if (fromCalendar) return { instant: fromCalendar, allDay: false };
-  }
-  return { instant: utc, allDay: false };
+  if (isUtc && tzid === undefined) return { instant: new Date(utcMsOf(wall)), allDay: false, zone: 'UTC' };
+  const value: ZonedValue = { wall, isDate: false, utc: false, ...(tzid !== undefined ? { tzid } : {}) };
+  const zone = tzid !== undefined ? toIanaZone(tzid) : undefined;
+  return { instant: new Date(zonesOf(calendar).instantOf(value)), allDay: false, ...(zone ? { zone } : {}) };
 }

@@ -1,4 +1,5 @@
-import { Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
+import { Interval } from '@nestjs/schedule';
 import { randomUUID } from 'node:crypto';
 import { AuthTicket, AuthTicketRepository } from '@app/persistence';
 
@@ -9,26 +10,22 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * Single-use tickets valid one minute. The requester's address is recorded but not enforced: binding a ticket to
  * an IP breaks behind reverse proxies and load balancers (REST spec §9.4).
  */
-export class TicketService implements OnModuleInit, OnModuleDestroy {
+export class TicketService {
   private readonly logger = new Logger(TicketService.name);
-  private sweeper?: NodeJS.Timeout;
 
   constructor(
     private readonly tickets: AuthTicketRepository,
     private readonly now: () => number = Date.now,
   ) {}
 
-  onModuleInit(): void {
-    this.sweeper = setInterval(() => {
-      this.tickets
-        .deleteExpired(new Date(this.now()))
-        .catch((error: Error) => this.logger.warn(`ticket sweep failed: ${error.message}`));
-    }, TICKET_VALIDITY_MS);
-    this.sweeper.unref();
-  }
-
-  onModuleDestroy(): void {
-    if (this.sweeper) clearInterval(this.sweeper);
+  /** Drops expired tickets (FerretDB 1.x has no TTL index). */
+  @Interval('auth-ticket-sweep', TICKET_VALIDITY_MS)
+  async sweep(): Promise<void> {
+    try {
+      await this.tickets.deleteExpired(new Date(this.now()));
+    } catch (error) {
+      this.logger.warn(`ticket sweep failed: ${(error as Error).message}`);
+    }
   }
 
   async issue(username: string, clientAddress: string): Promise<AuthTicket> {

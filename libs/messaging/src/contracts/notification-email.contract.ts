@@ -60,17 +60,8 @@ export interface NotificationEmailBody {
 }
 
 /** The same message as the consumer reads it: addresses bare and lower-cased, method upper-cased. */
-export interface NotificationEmail {
-  senderEmail: string;
-  recipientEmail: string;
-  method: string;
-  event: string;
-  calendarURI: string | null;
-  eventPath: string;
+export interface NotificationEmail extends Omit<NotificationEmailBody, 'isNewEvent'> {
   isNewEvent: boolean;
-  changes?: EventChanges;
-  /** ICS of the current event; COUNTER only, required there. */
-  oldEvent?: string;
 }
 
 function address(body: JsonObject, field: string): string {

@@ -28,7 +28,6 @@ export class UploadFileHandler implements ICommandHandler<UploadFileCommand> {
   async execute(command: UploadFileCommand): Promise<string> {
     if (command.declaredSize > this.quota)
       throw new InvalidArgumentError('Upload too large', 'File size exceeds user total upload limit');
-    this.sweeper.sweepIfDue();
     await this.makeRoom(command.username, command.declaredSize);
     const stored = await this.files.store(
       {
