@@ -37,6 +37,7 @@ import { CalendarCreationModule } from './calendar-creation/calendar-creation.mo
 import { TeamCalendarsModule } from './team-calendars/team-calendars.module';
 import { PeopleSearchModule } from './people-search/people-search.module';
 import { EntitiesModule } from './entities/entities.module';
+import { WebsocketModule } from './websocket/websocket.module';
 import { DomainSyncModule } from './domain-sync/domain-sync.module';
 
 const infrastructure = [
@@ -72,6 +73,7 @@ const features = [
   PeopleSearchModule,
   EntitiesModule,
   DomainSyncModule,
+  WebsocketModule,
   FallbackProxyModule,
 ];
 

@@ -16,6 +16,7 @@ import { useRequestBodyParsers } from './http/request-body';
 import { RequestValidationPipe } from './http/request-validation.pipe';
 import { JSON_UTF8 } from './openpaas/rest-json';
 import { WebadminAppModule } from './webadmin/webadmin-app.module';
+import { PushWsAdapter } from './websocket/push-ws.adapter';
 
 export interface ServiceApps {
   api: NestExpressApplication;
@@ -59,6 +60,7 @@ export async function createServiceApps(): Promise<ServiceApps> {
     bodyParser: false,
   });
   configureHttp(api, 'rest', JSON_UTF8);
+  api.useWebSocketAdapter(new PushWsAdapter(api));
   documentRestApi(api);
   api.enableShutdownHooks();
   await api.init();

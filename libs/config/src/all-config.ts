@@ -15,6 +15,7 @@ import { spaSettingsConfig } from './namespaces/spa-settings.config';
 import { userDefaultsConfig } from './namespaces/user-defaults.config';
 import { uploadConfig } from './namespaces/upload.config';
 import { webadminConfig, webadminCrossChecks } from './namespaces/webadmin.config';
+import { websocketConfig } from './namespaces/websocket.config';
 
 /** Every namespace, in the order problems are reported. */
 export const ALL_CONFIGS = [
@@ -34,6 +35,7 @@ export const ALL_CONFIGS = [
   alarmsConfig,
   spaSettingsConfig,
   domainSettingsConfig,
+  websocketConfig,
 ] as const;
 
 export const CROSS_CHECKS = [ldapCrossChecks, webadminCrossChecks, authCrossChecks, mailCrossChecks];

@@ -19,3 +19,4 @@ export * from './namespaces/spa-settings.config';
 export * from './namespaces/user-defaults.config';
 export * from './namespaces/upload.config';
 export * from './namespaces/webadmin.config';
+export * from './namespaces/websocket.config';

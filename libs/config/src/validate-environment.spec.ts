@@ -344,6 +344,7 @@ describe('typed values', () => {
       'alarms',
       'spaSettings',
       'domainSettings',
+      'websocket',
     ]);
     for (const definition of definitions) {
       expect(typeof definition.read).toBe('function');

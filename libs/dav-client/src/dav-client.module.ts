@@ -10,6 +10,7 @@ import { DavEventUpdater } from './events/dav-event-updater';
 import { DavItipClient } from './scheduling/dav-itip.client';
 import { DavSharingClient } from './sharing/dav-sharing.client';
 import { DavAddressBookClient } from './contacts/dav-address-books.client';
+import { DavSyncTokenClient } from './push/dav-sync-tokens.client';
 
 /** Connection establishment gets its own, shorter bound: an unreachable DAV server fails fast. */
 const MAX_CONNECT_TIMEOUT_MS = 5_000;
@@ -53,6 +54,7 @@ class DavAgentShutdown implements OnApplicationShutdown {
     DavItipClient,
     DavSharingClient,
     DavAddressBookClient,
+    DavSyncTokenClient,
   ],
   exports: [
     DAV_CONFIG,
@@ -63,6 +65,7 @@ class DavAgentShutdown implements OnApplicationShutdown {
     DavItipClient,
     DavSharingClient,
     DavAddressBookClient,
+    DavSyncTokenClient,
   ],
 })
 export class DavClientModule {}

@@ -11,3 +11,4 @@ export * from './events/dav-event-updater';
 export * from './scheduling/dav-itip.client';
 export * from './sharing/dav-sharing.client';
 export * from './contacts/dav-address-books.client';
+export * from './push/dav-sync-tokens.client';

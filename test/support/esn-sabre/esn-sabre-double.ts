@@ -3,6 +3,8 @@ import { AddressInfo } from 'node:net';
 import { pipeline } from 'node:stream/promises';
 import { Db } from 'mongodb';
 import { AddressBooks, DavAnswer } from './address-books';
+import { AddressBookContents } from './address-book-contents';
+import { AccessRefused, CollectionAccess } from './collection-access';
 import { CalendarJson, ESN_NS, escapeXml } from './calendar-json';
 import { CalendarSharing, DavPublisher, SharingRefused } from './calendar-sharing';
 import { ItipInbox } from './itip-inbox';
@@ -72,6 +74,9 @@ export class EsnSabreDouble {
   private readonly resourceScheduling: ResourceScheduling;
   /** Address books (dav.md §5.4, §5.7, §5.12). */
   readonly addressBooks: AddressBooks;
+  /** esn-sabre's read rights on other homes; `access.strict = true` to enforce them. */
+  readonly access: CollectionAccess;
+  private readonly addressBookContents: AddressBookContents;
   /** Collections created (or being created): concurrent first requests of a principal share one creation. */
   private readonly ensured = new Map<string, Promise<void>>();
   private sideServiceUrl?: string;
@@ -87,6 +92,8 @@ export class EsnSabreDouble {
     this.sharing = new CalendarSharing(this.radicale, this.directory, options.db);
     this.resourceScheduling = new ResourceScheduling(this.radicale, this.json, this.directory, this.sharing);
     this.addressBooks = new AddressBooks(this.radicale);
+    this.access = new CollectionAccess(this.radicale);
+    this.addressBookContents = new AddressBookContents(this.radicale);
     this.sideServiceUrl = options.sideServiceUrl;
   }
 
@@ -147,6 +154,7 @@ export class EsnSabreDouble {
       const url = new URL(req.url!, 'http://double');
       const path = rewriteAliases(url.pathname.replace(/\.json(?=$|\/)/g, ''));
       await this.authorize(principal, path);
+      await this.access.check(principal, path);
       await this.materialise(principal, path);
       await this.route(req, res, principal, path, url.searchParams);
     } catch (error) {
@@ -159,7 +167,9 @@ export class EsnSabreDouble {
           ? error
           : error instanceof SharingRefused
             ? new HttpAnswer(error.status, error.message)
-            : new HttpAnswer(500, String(error));
+            : error instanceof AccessRefused
+              ? new HttpAnswer(403, error.message)
+              : new HttpAnswer(500, String(error));
       res.writeHead(answer.status, { 'content-type': 'text/plain' }).end(answer.text);
     }
   }
@@ -247,6 +257,7 @@ export class EsnSabreDouble {
       await this.resourceScheduling.afterItip(principal, text, status);
       return void res.writeHead(status).end();
     }
+    if (await this.addressBookContents.handle(req, res, segments, query)) return;
     if (await this.addressBooks.handle(req, res, principal, path, segments, query)) return;
     if (query.has('export') && method === 'GET') return this.export(res, path);
     if (query.has('import') && method === 'PUT') return this.importObject(req, res, segments);
