@@ -62,7 +62,10 @@ describe('DAV client against the esn-sabre double (Radicale behind it)', () => {
   it('impersonates a user, whose default calendar the DAV server creates on first use', async () => {
     const calendar = await client.getCalendar(owner, ownerId, ownerId, { withRights: true });
     expect(calendar?._links?.self?.href).toBe(`/calendars/${ownerId}/${ownerId}.json`);
-    expect(calendar?.invite).toEqual([]);
+    // esn-sabre lists the owner first (access 1), then the sharees (dav.md §4.2)
+    expect(calendar?.invite).toEqual([
+      expect.objectContaining({ href: `principals/users/${ownerId}`, access: 1 }),
+    ]);
     const seen = env.dav.seen.at(-1)!;
     expect(seen.headers['user-agent']).toMatch(/^twake-calendar-side-service/);
     expect(seen.headers.authorization).toBe(
