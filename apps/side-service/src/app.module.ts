@@ -38,6 +38,7 @@ import { TeamCalendarsModule } from './team-calendars/team-calendars.module';
 import { PeopleSearchModule } from './people-search/people-search.module';
 import { EntitiesModule } from './entities/entities.module';
 import { WebsocketModule } from './websocket/websocket.module';
+import { EventSearchModule } from './event-search/event-search.module';
 import { DomainSyncModule } from './domain-sync/domain-sync.module';
 
 const infrastructure = [
@@ -74,6 +75,7 @@ const features = [
   EntitiesModule,
   DomainSyncModule,
   WebsocketModule,
+  EventSearchModule,
   FallbackProxyModule,
 ];
 

@@ -11,6 +11,7 @@ import { DavItipClient } from './scheduling/dav-itip.client';
 import { DavSharingClient } from './sharing/dav-sharing.client';
 import { DavAddressBookClient } from './contacts/dav-address-books.client';
 import { DavSyncTokenClient } from './push/dav-sync-tokens.client';
+import { DavCalendarsClient } from './calendars/dav-calendars.client';
 
 /** Connection establishment gets its own, shorter bound: an unreachable DAV server fails fast. */
 const MAX_CONNECT_TIMEOUT_MS = 5_000;
@@ -55,6 +56,7 @@ class DavAgentShutdown implements OnApplicationShutdown {
     DavSharingClient,
     DavAddressBookClient,
     DavSyncTokenClient,
+    DavCalendarsClient,
   ],
   exports: [
     DAV_CONFIG,
@@ -66,6 +68,7 @@ class DavAgentShutdown implements OnApplicationShutdown {
     DavSharingClient,
     DavAddressBookClient,
     DavSyncTokenClient,
+    DavCalendarsClient,
   ],
 })
 export class DavClientModule {}

@@ -12,3 +12,5 @@ export * from './scheduling/dav-itip.client';
 export * from './sharing/dav-sharing.client';
 export * from './contacts/dav-address-books.client';
 export * from './push/dav-sync-tokens.client';
+export * from './calendars/calendar-query';
+export * from './calendars/dav-calendars.client';

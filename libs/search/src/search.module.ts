@@ -1,9 +1,14 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { getConnectionToken } from '@nestjs/mongoose';
 import { Client } from '@opensearch-project/opensearch';
+import type { Connection } from 'mongoose';
 import type { AllConfig, OpensearchConfig } from '@app/config';
 import { ContactSearch, EmptyContactSearch } from './contacts/contact-search';
 import { OpensearchContactSearch } from './contacts/opensearch.contact-search';
+import { EventSearchIndex } from './events/event-search-index';
+import { MongoEventSearchIndex } from './events/mongo.event-search-index';
+import { OpensearchEventSearchIndex } from './events/opensearch.event-search-index';
 import { OpensearchHealthCheck } from './opensearch.health-check';
 import { OPENSEARCH_CLIENT } from './search.tokens';
 
@@ -47,7 +52,15 @@ class OpensearchShutdown implements OnApplicationShutdown {
           ? new OpensearchContactSearch(client, config.get('opensearch', { infer: true }).contacts)
           : new EmptyContactSearch(),
     },
+    {
+      provide: EventSearchIndex,
+      inject: [OPENSEARCH_CLIENT, ConfigService, getConnectionToken()],
+      useFactory: (client: Client | null, config: ConfigService<AllConfig, true>, connection: Connection) =>
+        client
+          ? new OpensearchEventSearchIndex(client, config.get('opensearch', { infer: true }))
+          : new MongoEventSearchIndex(connection.db!),
+    },
   ],
-  exports: [OPENSEARCH_CLIENT, ContactSearch],
+  exports: [OPENSEARCH_CLIENT, ContactSearch, EventSearchIndex],
 })
 export class SearchModule {}

@@ -1,0 +1,229 @@
+import { Logger, OnModuleInit } from '@nestjs/common';
+import type { Client } from '@opensearch-project/opensearch';
+import type { OpensearchConfig } from '@app/config';
+import { DependencyUnavailableError } from '@app/core';
+import { EventSearchDocument, EventSearchQuery, IndexedEvent, UpsertOutcome } from './event-document';
+import { EventSearchIndex } from './event-search-index';
+import { eventIndexMapping, eventIndexSettings } from './opensearch.event-index-definition';
+import { eventSearchBody } from './opensearch.event-query';
+
+/** Replaces the stored source only when it has no sequence or a strictly lower one (events.md §5.5). */
+const SEQUENCE_GUARD =
+  'if (ctx._source.sequence == null || params.doc.sequence > ctx._source.sequence) ' +
+  '{ ctx._source.clear(); ctx._source.putAll(params.doc); } else { ctx.op = "none"; }';
+
+/** Bulk requests carry the writes of every message being processed at that moment, at most this many items. */
+const MAX_BULK_ITEMS = 512;
+const MAX_BULKS_IN_FLIGHT = 2;
+const DELETE_ATTEMPTS = 3;
+
+interface BulkItem {
+  action: Record<string, unknown>;
+  body: Record<string, unknown>;
+  settle: (outcome: UpsertOutcome | Error) => void;
+}
+
+interface BulkResponseItem {
+  result?: string;
+  status?: number;
+  error?: { type?: string; reason?: string };
+}
+
+function unavailable(error: unknown): Error {
+  const name = (error as Error)?.name ?? '';
+  if (/ConnectionError|TimeoutError|NoLivingConnections/.test(name))
+    return new DependencyUnavailableError('The search engine is unavailable', (error as Error).message);
+  return error as Error;
+}
+
+/**
+ * The event index on OpenSearch (events.md §5): index and aliases created at start-up with the spec's analysis and
+ * mapping, writes through the write alias (routing = home id), searches through the read alias. Writes of messages
+ * processed side by side are grouped into `_bulk` requests (each item keeps its own sequence guard and outcome).
+ */
+export class OpensearchEventSearchIndex extends EventSearchIndex implements OnModuleInit {
+  readonly kind = 'opensearch';
+  private readonly logger = new Logger(OpensearchEventSearchIndex.name);
+  private readonly config: OpensearchConfig['events'];
+  private pending: BulkItem[] = [];
+  private inFlight = 0;
+  private scheduled = false;
+
+  constructor(
+    private readonly client: Client,
+    private readonly settings: OpensearchConfig,
+  ) {
+    super();
+    this.config = settings.events;
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.ensureIndex();
+  }
+
+  /** Creates the index with both aliases when the write alias does not exist yet (concurrent creations tolerated). */
+  async ensureIndex(): Promise<void> {
+    const { index, readAlias, writeAlias } = this.config;
+    const exists = await this.client.indices.existsAlias({ name: writeAlias });
+    if (exists.body) return;
+    const indexExists = await this.client.indices.exists({ index });
+    if (!indexExists.body) {
+      try {
+        const body = {
+          settings: eventIndexSettings(this.config, this.settings.shards, this.settings.replicas),
+          mappings: eventIndexMapping(this.config),
+          aliases: { [readAlias]: {}, [writeAlias]: { is_write_index: true } },
+        };
+        // The client's request types are narrower than the plain JSON written here.
+        await this.client.indices.create({ index, body } as Parameters<Client['indices']['create']>[0]);
+        this.logger.log(`event index ${index} created with aliases ${readAlias}, ${writeAlias}`);
+        return;
+      } catch (error) {
+        if (!String((error as Error).message).includes('resource_already_exists_exception')) throw error;
+      }
+    }
+    await this.client.indices.updateAliases({
+      body: {
+        actions: [
+          { add: { index, alias: readAlias } },
+          { add: { index, alias: writeAlias, is_write_index: true } },
+        ],
+      },
+    });
+  }
+
+  upsert(events: IndexedEvent[], guarded: boolean): Promise<UpsertOutcome[]> {
+    return Promise.all(
+      events.map(
+        ({ id, document }) =>
+          new Promise<UpsertOutcome>((resolve, reject) => {
+            const target = { _index: this.config.writeAlias, _id: id, routing: document.baseCalendarId };
+            const settle = (outcome: UpsertOutcome | Error) =>
+              outcome instanceof Error ? reject(outcome) : resolve(outcome);
+            if (guarded && document.sequence !== undefined)
+              this.enqueue({
+                action: { update: { ...target, retry_on_conflict: 3 } },
+                body: {
+                  script: { lang: 'painless', source: SEQUENCE_GUARD, params: { doc: document } },
+                  upsert: document,
+                },
+                settle,
+              });
+            else
+              this.enqueue({
+                action: { index: target },
+                body: document as unknown as Record<string, unknown>,
+                settle,
+              });
+          }),
+      ),
+    );
+  }
+
+  async deleteOthers(calendarURL: string, eventUid: string, keepIds: string[]): Promise<void> {
+    await this.deleteByQuery(
+      {
+        bool: {
+          must: [{ term: { calendarURL } }, { term: { eventUid } }],
+          must_not: [{ ids: { values: keepIds } }],
+        },
+      },
+      homeOf(calendarURL),
+    );
+  }
+
+  async deleteEvent(calendarURL: string, eventUid: string): Promise<void> {
+    await this.deleteByQuery(
+      { bool: { must: [{ term: { calendarURL } }, { term: { eventUid } }] } },
+      homeOf(calendarURL),
+    );
+  }
+
+  async deleteHome(baseCalendarId: string): Promise<void> {
+    await this.deleteByQuery({ term: { baseCalendarId } }, baseCalendarId);
+  }
+
+  async search(query: EventSearchQuery): Promise<EventSearchDocument[]> {
+    if (!query.calendarURLs.length) return [];
+    try {
+      const { body } = await this.client.search({
+        index: this.config.readAlias,
+        body: eventSearchBody(query, this.config),
+      });
+      const hits = (body.hits?.hits ?? []) as { _source?: EventSearchDocument }[];
+      return hits.flatMap((hit) => (hit._source ? [hit._source] : []));
+    } catch (error) {
+      throw unavailable(error);
+    }
+  }
+
+  async refresh(): Promise<void> {
+    await this.client.indices.refresh({ index: this.config.writeAlias });
+  }
+
+  /**
+   * Delete-by-query on the write alias with the home id as routing, `conflicts=proceed`, `refresh=true`, run again
+   * (at most 3 times) while conflicts are reported. Recent writes are made visible first so they are deleted too.
+   */
+  private async deleteByQuery(query: Record<string, unknown>, routing: string): Promise<void> {
+    try {
+      await this.refresh();
+      for (let attempt = 1; attempt <= DELETE_ATTEMPTS; attempt++) {
+        const { body } = await this.client.deleteByQuery({
+          index: this.config.writeAlias,
+          routing,
+          conflicts: 'proceed',
+          refresh: true,
+          body: { query },
+        });
+        if (!(Number((body as { version_conflicts?: number }).version_conflicts) > 0)) return;
+      }
+    } catch (error) {
+      throw unavailable(error);
+    }
+  }
+
+  private enqueue(item: BulkItem): void {
+    this.pending.push(item);
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      this.flush();
+    });
+  }
+
+  private flush(): void {
+    while (this.pending.length && this.inFlight < MAX_BULKS_IN_FLIGHT) {
+      const batch = this.pending.splice(0, MAX_BULK_ITEMS);
+      this.inFlight++;
+      void this.send(batch).finally(() => {
+        this.inFlight--;
+        this.flush();
+      });
+    }
+  }
+
+  private async send(batch: BulkItem[]): Promise<void> {
+    let items: Record<string, BulkResponseItem>[];
+    try {
+      const { body } = await this.client.bulk({ body: batch.flatMap((item) => [item.action, item.body]) });
+      items = body.items as Record<string, BulkResponseItem>[];
+    } catch (error) {
+      const failure = unavailable(error);
+      batch.forEach((item) => item.settle(failure));
+      return;
+    }
+    batch.forEach((item, position) => {
+      const result = Object.values(items[position] ?? {})[0];
+      if (!result) return item.settle(new Error('the bulk answer has no item for this document'));
+      if (result.error)
+        return item.settle(
+          new Error(`indexing refused (${result.status}): ${result.error.type}: ${result.error.reason}`),
+        );
+      item.settle(result.result === 'noop' ? 'ignored' : 'written');
+    });
+  }
+}
+
+const homeOf = (calendarURL: string) => calendarURL.split('/')[0]!;
