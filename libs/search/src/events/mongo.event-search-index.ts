@@ -43,6 +43,15 @@ function stored({ id, document }: IndexedEvent): StoredEvent {
   };
 }
 
+/** JSON with keys sorted at every level: documents compared whatever their field order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) =>
+    item && typeof item === 'object' && !Array.isArray(item)
+      ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : item,
+  );
+}
+
 function documentOf(event: StoredEvent): EventSearchDocument {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   const { _id, search, ...document } = event;
@@ -95,6 +104,7 @@ export class MongoEventSearchIndex extends EventSearchIndex implements OnModuleI
       return { replaceOne: { filter, replacement, upsert: true } };
     });
     const outcomes: UpsertOutcome[] = events.map(() => 'written');
+    const collided: number[] = [];
     try {
       await this.collection.bulkWrite(operations, { ordered: false });
     } catch (error) {
@@ -107,8 +117,22 @@ export class MongoEventSearchIndex extends EventSearchIndex implements OnModuleI
       }[];
       for (const failure of errors) {
         if (failure.code !== DUPLICATE_KEY) throw new Error(`indexing refused: ${failure.errmsg}`);
-        outcomes[failure.index] = 'ignored';
+        collided.push(failure.index);
       }
+    }
+    if (collided.length) {
+      // A collision means "not replaced"; some engines (FerretDB) also report one for a replacement they made, so
+      // the stored document decides: exactly the replacement → written, anything else → ignored.
+      const ids = collided.map((index) => events[index]!.id);
+      const current = new Map(
+        (await this.collection.find({ _id: { $in: ids } }).toArray()).map((event) => [
+          event._id,
+          canonical(event),
+        ]),
+      );
+      for (const index of collided)
+        outcomes[index] =
+          current.get(events[index]!.id) === canonical(stored(events[index]!)) ? 'written' : 'ignored';
     }
     return outcomes;
   }

@@ -17,6 +17,17 @@ const MAX_BULK_ITEMS = 512;
 const MAX_BULKS_IN_FLIGHT = 2;
 const DELETE_ATTEMPTS = 3;
 
+/** Modules every OpenSearch distribution ships and the index needs: analysis (§5.2), scripts (§5.5), delete-by-query. */
+export const REQUIRED_OPENSEARCH_MODULES = ['analysis-common', 'lang-painless', 'reindex'];
+
+/** The required modules the cluster's nodes lack (the minimal integ-test distribution has none of them). */
+export async function missingOpensearchModules(client: Client): Promise<string[]> {
+  const { body } = await client.nodes.info({ metric: ['plugins'] });
+  const nodes = Object.values((body.nodes ?? {}) as Record<string, { modules?: { name: string }[] }>);
+  const present = new Set(nodes.flatMap((node) => (node.modules ?? []).map((module) => module.name)));
+  return REQUIRED_OPENSEARCH_MODULES.filter((name) => !present.has(name));
+}
+
 interface BulkItem {
   action: Record<string, unknown>;
   body: Record<string, unknown>;
@@ -57,13 +68,34 @@ export class OpensearchEventSearchIndex extends EventSearchIndex implements OnMo
     this.config = settings.events;
   }
 
-  async onModuleInit(): Promise<void> {
-    await this.ensureIndex();
+  private ready?: Promise<void>;
+
+  /** Prepares the index without holding the boot: a failure is logged, and retried by the first write or search. */
+  onModuleInit(): void {
+    this.ready = this.ensureIndex();
+    this.ready.catch((error: unknown) =>
+      this.logger.error(`event index ${this.config.index} not ready: ${(error as Error).message}`),
+    );
+  }
+
+  private async whenReady(): Promise<void> {
+    try {
+      await (this.ready ??= this.ensureIndex());
+    } catch {
+      this.ready = this.ensureIndex();
+      try {
+        await this.ready;
+      } catch (error) {
+        throw new DependencyUnavailableError('The event index is not ready', (error as Error).message);
+      }
+    }
   }
 
   /** Creates the index with both aliases when the write alias does not exist yet (concurrent creations tolerated). */
   async ensureIndex(): Promise<void> {
     const { index, readAlias, writeAlias } = this.config;
+    const missing = await missingOpensearchModules(this.client);
+    if (missing.length) throw new Error(`OpenSearch lacks the module(s) ${missing.join(', ')}`);
     const exists = await this.client.indices.existsAlias({ name: writeAlias });
     if (exists.body) return;
     const indexExists = await this.client.indices.exists({ index });
@@ -92,7 +124,8 @@ export class OpensearchEventSearchIndex extends EventSearchIndex implements OnMo
     });
   }
 
-  upsert(events: IndexedEvent[], guarded: boolean): Promise<UpsertOutcome[]> {
+  async upsert(events: IndexedEvent[], guarded: boolean): Promise<UpsertOutcome[]> {
+    await this.whenReady();
     return Promise.all(
       events.map(
         ({ id, document }) =>
@@ -145,6 +178,7 @@ export class OpensearchEventSearchIndex extends EventSearchIndex implements OnMo
 
   async search(query: EventSearchQuery): Promise<EventSearchDocument[]> {
     if (!query.calendarURLs.length) return [];
+    await this.whenReady();
     try {
       const { body } = await this.client.search({
         index: this.config.readAlias,
@@ -166,6 +200,7 @@ export class OpensearchEventSearchIndex extends EventSearchIndex implements OnMo
    * (at most 3 times) while conflicts are reported. Recent writes are made visible first so they are deleted too.
    */
   private async deleteByQuery(query: Record<string, unknown>, routing: string): Promise<void> {
+    await this.whenReady();
     try {
       await this.refresh();
       for (let attempt = 1; attempt <= DELETE_ATTEMPTS; attempt++) {
