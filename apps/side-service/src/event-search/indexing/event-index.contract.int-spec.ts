@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { Client } from '@opensearch-project/opensearch';
 import { cleanEnv, opensearchConfig } from '@app/config';
 import { VCalendar, icsToJcal } from '@app/ical';
 import {
@@ -9,6 +8,7 @@ import {
   MongoEventSearchIndex,
   OpensearchEventSearchIndex,
   REQUIRED_OPENSEARCH_MODULES,
+  createOpensearchClient,
 } from '@app/search';
 import { EventSpec, TestDatabase, ics } from '@app/testing';
 import { eventDocumentsOf, eventLocationOf } from './event-documents';
@@ -49,7 +49,7 @@ const adapters: [string, () => Promise<Adapter>][] = [
           OPENSEARCH_REPLICAS: '0',
         }),
       );
-      const client = new Client({ node: config.nodes![0] });
+      const client = createOpensearchClient(config)!;
       const index = new OpensearchEventSearchIndex(client, config);
       await index.ensureIndex();
       await index.ensureIndex(); // idempotent: the second start finds the aliases
