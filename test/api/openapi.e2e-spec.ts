@@ -42,6 +42,7 @@ describe('OpenAPI document of the REST API', () => {
         'GET /linagora.esn.resource/api/resources/{resourceId}',
         'GET /images/icon/{file}',
         'POST /api/people/search',
+        'POST /calendar/api/events/search',
         'GET /api/entity/{id}',
         'GET /api/team-calendars/{teamCalendarId}',
         'POST /api/jwt/generate',
