@@ -49,7 +49,9 @@ describe('request logs', () => {
     });
 
     const response = await request(app)
-      .get('/private?token=secret-query-token&jwt=secret-jwt&other=visible')
+      .get(
+        '/private?token=secret-query-token&jwt=secret-jwt&password=secret-password&ticket=secret-ticket&other=visible',
+      )
       .set('Authorization', 'Bearer super-secret-bearer')
       .set('Cookie', 'lemonldap=secret-cookie')
       .set('Password', 'admin-password')
@@ -66,6 +68,8 @@ describe('request logs', () => {
       'tok-123',
       'secret-query-token',
       'secret-jwt',
+      'secret-password',
+      'secret-ticket',
     ])
       expect(text).not.toContain(secret);
     expect(text).toContain('other=visible');

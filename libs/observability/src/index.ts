@@ -5,3 +5,4 @@ export * from './health/health.module';
 export * from './logging/logger-options';
 export * from './metrics/http-metrics';
 export * from './metrics/timers';
+export * from './logging/redaction';

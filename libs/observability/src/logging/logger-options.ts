@@ -1,35 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
-
-/** Everything that may carry a credential, wherever it appears in a log line. */
-export const REDACTED_PATHS = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'req.headers.password',
-  'req.headers["x-technical-token"]',
-  'req.headers["twakecalendartoken"]',
-  'req.query.token',
-  'req.query.jwt',
-  'req.query.access_token',
-  'res.headers["set-cookie"]',
-  'password',
-  'token',
-  'accessToken',
-  'access_token',
-  'refreshToken',
-  'secret',
-  'logout_token',
-  'authorization',
-  '*.password',
-  '*.token',
-  '*.accessToken',
-  '*.access_token',
-  '*.refreshToken',
-  '*.secret',
-  '*.logout_token',
-  '*.authorization',
-];
+import { CENSOR, REDACTED_PATHS, redactHeaders, redactUrl } from './redaction';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -39,8 +11,6 @@ export function correlationIdOf(req: IncomingMessage): string {
   const value = Array.isArray(header) ? header[0] : header;
   return value && REQUEST_ID.test(value) ? value : randomUUID();
 }
-
-const SENSITIVE_QUERY = /([?&](?:token|jwt|access_token|ticket)=)[^&]*/gi;
 
 export function loggerParams(options: { level: string; pretty: boolean }): Params {
   return {
@@ -55,12 +25,19 @@ export function loggerParams(options: { level: string; pretty: boolean }): Param
       customAttributeKeys: { reqId: 'correlationId' },
       // Every line logged while handling a request carries its correlation id.
       quietReqLogger: true,
-      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      redact: { paths: REDACTED_PATHS, censor: CENSOR },
       serializers: {
         req: (req: { id: string; method: string; url: string }) => ({
           id: req.id,
           method: req.method,
-          url: req.url?.replace(SENSITIVE_QUERY, '$1[redacted]'),
+          url: req.url === undefined ? undefined : redactUrl(req.url),
+        }),
+        res: (res: {
+          statusCode: number;
+          headers?: Record<string, string | string[] | number | undefined>;
+        }) => ({
+          statusCode: res.statusCode,
+          headers: res.headers ? redactHeaders(res.headers) : undefined,
         }),
       },
       customLogLevel: (_req, res, error) =>
