@@ -242,6 +242,25 @@ describe('REST users, avatars, domains and themes (rest-api.md §5.1, §5.2, §4
       );
       expect(response.headers['cache-control']).toBe('max-age=1800, public');
     });
+
+    it('percent-encodes in Location whatever a query parser would misread, and the avatar draws its letter', async () => {
+      const odd = await seedLegacyUser(service.database.db, "o'neil+cal&x#y@twake.test", {
+        firstname: 'O',
+        lastname: 'N',
+      });
+      const response = await api()
+        .get(`/api/users/${odd}/profile/avatar`)
+        .set('Authorization', ALICE)
+        .expect(302);
+      const location = response.headers.location as string;
+      expect(location).toBe(
+        `${process.env.SELF_URL!.replace(/\/$/, '')}/api/avatars?email=o'neil%2Bcal%26x%23y@twake.test`,
+      );
+      expect(new URL(location).searchParams.get('email')).toBe("o'neil+cal&x#y@twake.test");
+      await api()
+        .get(new URL(location).pathname + new URL(location).search)
+        .expect(200);
+    });
   });
 
   describe('GET /api/avatars (public)', () => {

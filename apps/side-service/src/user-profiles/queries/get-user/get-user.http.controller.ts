@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Header, Param, Res, UseGuards } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { QueryBus } from '@nestjs/cqrs';
 import {
@@ -15,11 +15,17 @@ import { AuthenticatedGuard, type AuthenticatedUser, CurrentUser } from '@app/au
 import type { AllConfig } from '@app/config';
 import { NotFoundError } from '@app/core';
 import { requireObjectId } from '../../../openpaas/object-id.param';
-import { CACHE_HALF_HOUR, CACHE_ONE_MINUTE, sendJson } from '../../../openpaas/rest-json';
+import { CACHE_HALF_HOUR, CACHE_ONE_MINUTE } from '../../../openpaas/rest-json';
 import { userJson } from '../../../openpaas/user.json';
 import { viewerOf } from '../../../openpaas/viewer';
 import { USER_EXAMPLE } from '../../user-profiles.docs';
 import { GetUserQuery } from './get-user.query';
+
+/**
+ * The address as a query value: `@` left as the original writes it (rest-api.md §5.1), anything a URL or a query
+ * parser would misread (`+`, `&`, `#`, spaces, quotes, non-ASCII, control characters) percent-encoded.
+ */
+export const avatarQueryValue = (email: string): string => encodeURIComponent(email).replace(/%40/g, '@');
 
 @ApiTags('Users')
 @ApiBearerAuth()
@@ -40,15 +46,10 @@ export class GetUserController {
   @ApiOperation({ summary: 'A user of my domain (malformed id: 400; unknown or another domain: 404)' })
   @ApiOkResponse({ schema: { example: USER_EXAMPLE } })
   @ApiNotFoundResponse()
-  async get(
-    @CurrentUser() caller: AuthenticatedUser,
-    @Param('userId') userId: string,
-    @Res() response: Response,
-  ): Promise<void> {
+  @Header('Cache-Control', CACHE_ONE_MINUTE)
+  async get(@CurrentUser() caller: AuthenticatedUser, @Param('userId') userId: string): Promise<object> {
     const found = await this.find(caller, userId);
-    sendJson(response, userJson(found.user, found.timezone), {
-      headers: { 'Cache-Control': CACHE_ONE_MINUTE },
-    });
+    return userJson(found.user, found.timezone);
   }
 
   @Get(':userId/profile/avatar')
@@ -62,7 +63,7 @@ export class GetUserController {
     const { user } = await this.find(caller, userId);
     response
       .status(302)
-      .setHeader('Location', `${this.selfUrl}/api/avatars?email=${user.email}`)
+      .setHeader('Location', `${this.selfUrl}/api/avatars?email=${avatarQueryValue(user.email)}`)
       .setHeader('Cache-Control', CACHE_HALF_HOUR)
       .end();
   }
