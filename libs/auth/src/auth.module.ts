@@ -85,9 +85,13 @@ const auth = (config: Config) => config.get('auth', { infer: true });
     },
     {
       provide: UserProvisioner,
-      inject: [UserRepository, DomainRepository, Directory],
-      useFactory: (users: UserRepository, domains: DomainRepository, directory: Directory | null) =>
-        new UserProvisioner(users, domains, directory),
+      inject: [UserRepository, DomainRepository, Directory, CredentialDirectory],
+      useFactory: (
+        users: UserRepository,
+        domains: DomainRepository,
+        directory: Directory | null,
+        credentials: CredentialDirectory,
+      ) => new UserProvisioner(users, domains, directory, credentials),
     },
     {
       provide: OidcTokenCache,

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { domainOfMailAddress } from '@app/core';
-import type { Directory } from '@app/directory';
+import type { CredentialDirectory, Directory } from '@app/directory';
 import {
   DomainNotFoundError,
   DomainRepository,
@@ -17,6 +17,8 @@ export class UserProvisioner {
     private readonly users: UserRepository,
     private readonly domains: DomainRepository,
     private readonly directory: Directory | null,
+    /** The credential repository: LDAP when configured, else the in-memory directory of webadmin `/users`. */
+    private readonly credentials: CredentialDirectory,
   ) {}
 
   /**
@@ -42,12 +44,15 @@ export class UserProvisioner {
     return this.create(email, firstname, lastname);
   }
 
-  /** A user present in the credential repository (LDAP) but not in `users`: names from the directory or blank. */
+  /**
+   * A user present in the credential repository (LDAP, or the in-memory directory without LDAP) but not in
+   * `users`: names from the LDAP directory, else blank (rest-api.md §2.9).
+   */
   async ensureFromDirectory(email: string): Promise<User | undefined> {
     const existing = await this.users.findByEmail(email);
-    if (existing || !this.directory) return existing;
-    if (!(await this.directory.findByLogin(email))) return undefined;
-    const names = await this.directory.resolveNames(email);
+    if (existing) return existing;
+    if (!(await this.credentials.exists(email))) return undefined;
+    const names = await this.directory?.resolveNames(email);
     return this.create(email, names?.firstname ?? '', names?.lastname ?? '');
   }
 
