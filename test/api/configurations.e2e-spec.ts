@@ -350,6 +350,49 @@ describe('/api/configurations (rest-api.md §5.3)', () => {
       await api().patch('/api/configurations').send([]).expect(401);
     });
   });
+
+  describe('values the database cannot store', () => {
+    const nest = (depth: number): unknown => (depth === 0 ? 'leaf' : { a: nest(depth - 1) });
+    const entry = (value: unknown) => [
+      { name: 'com.example.custom', configurations: [{ name: 'v', value }] },
+    ];
+
+    it.each([
+      ['an array inside an array', [[1]], 'arrays directly inside arrays cannot be stored'],
+      [
+        'a deeper array inside an array',
+        { list: [1, [2, 3]] },
+        'arrays directly inside arrays cannot be stored',
+      ],
+      ['a key starting with $', { $where: 1 }, 'invalid key "$where"'],
+      ['a nested key with a dot', { a: { 'b.c': 1 } }, 'invalid key "b.c"'],
+      ['a key with NUL', { 'a\u0000b': 1 }, 'invalid key'],
+      ['3,000 levels of nesting', nest(3000), 'nested more than 32 levels deep'],
+      ['100 KB of text', 'x'.repeat(100_000), 'larger than 65536 bytes'],
+    ])('answers 400 to %s on PATCH and PUT, and stores nothing', async (_label, value, reason) => {
+      for (const method of ['patch', 'put'] as const) {
+        const response = await api()
+          [method]('/api/configurations?scope=user')
+          .set('Authorization', BOB)
+          .send(entry(value))
+          .expect(400);
+        expect(response.body.error).toMatchObject({ code: 400, type: 'BadRequest', message: 'Bad Request' });
+        expect(response.body.error.details).toContain('Invalid value of com.example.custom.v: ');
+        expect(response.body.error.details).toContain(reason);
+      }
+      const stored = await read(BOB, [{ name: 'com.example.custom', keys: ['v'] }]).expect(200);
+      expect(stored.body).toEqual([
+        { name: 'com.example.custom', configurations: [{ name: 'v', value: null }] },
+      ]);
+    });
+
+    it('stores what it can: 32 levels, arrays of objects holding arrays, keys with other symbols', async () => {
+      const value = { deep: nest(30), list: [{ inner: [1, 2] }, 'x', null], 'k-e y@#%': true };
+      await api().patch('/api/configurations').set('Authorization', BOB).send(entry(value)).expect(204);
+      const response = await read(BOB, [{ name: 'com.example.custom', keys: ['v'] }]).expect(200);
+      expect(response.body[0].configurations[0].value).toEqual(value);
+    });
+  });
 });
 
 describe('/api/configurations with Twake Workplace settings and a legacy backend', () => {
