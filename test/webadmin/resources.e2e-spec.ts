@@ -75,6 +75,19 @@ describe('webadmin /domains/{domain}/resources (webadmin.md §8, dav.md §5.5)',
     );
     expect(share?.principal).toMatchObject({ kind: 'technical', domain: DOMAIN });
     expect(share?.headers['content-type']).toBe('application/json;charset=UTF-8');
+    // each administrator sees the resource calendar in their home, delegated from the resource's
+    const bobHome = await fetch(`${env.dav.url}/calendars/${ids[BOB]}.json?withRights=true`, {
+      headers: {
+        accept: 'application/json',
+        authorization: basic(`${process.env.DAV_ADMIN_USER}&${BOB}`, process.env.DAV_ADMIN_PASSWORD!),
+      },
+    });
+    const listed = ((await bobHome.json()) as { _embedded: { 'dav:calendar': Record<string, unknown>[] } })
+      ._embedded['dav:calendar'];
+    expect(listed.find((entry) => entry['calendarserver:delegatedsource'])).toMatchObject({
+      'dav:name': 'Room 4',
+      'calendarserver:delegatedsource': `${calendarOf(id)}.json`,
+    });
 
     await admin()
       .get(`/domains/${DOMAIN}/resources/${id}`)

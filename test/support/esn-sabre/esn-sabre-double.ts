@@ -339,7 +339,17 @@ export class EsnSabreDouble {
     const withRights = query.get('withRights') === 'true';
     const body = method === 'GET' || method === 'DELETE' ? '' : await readText(req);
     if (root !== 'calendars' || !home) throw new HttpAnswer(501, 'JSON request not emulated by the double');
-    if (method === 'GET' && !calendar) return sendJson(res, 200, await this.json.home(path, withRights));
+    if (method === 'GET' && !calendar) {
+      const listing = await this.json.home(path, withRights);
+      if (withRights)
+        for (const entry of (listing._embedded as { 'dav:calendar': Record<string, unknown>[] })[
+          'dav:calendar'
+        ]) {
+          const href = String((entry._links as { self: { href: string } }).self.href).replace(/\.json$/, '');
+          entry.invite = await this.sharing.inviteJson(href);
+        }
+      return sendJson(res, 200, listing);
+    }
     if (method === 'GET' && calendar) {
       const found = await this.json.calendar(path, withRights);
       if (!found) throw new HttpAnswer(404, `Could not find node at path: ${path.slice(1)}`);
