@@ -146,7 +146,7 @@ describe('DAV proxy /dav/** (SPA traffic through the service to the DAV server)'
     expect([201, 204]).toContain(move.status);
     expect((await dav(`${calendar}/${uid}.ics`)).status).toBe(404);
 
-    expect((await dav(`${calendar}/${uid}-moved.ics`, { method: 'DELETE' })).status).toBe(200);
+    expect((await dav(`${calendar}/${uid}-moved.ics`, { method: 'DELETE' })).status).toBe(204);
     expect((await dav(`${calendar}/${uid}-moved.ics`)).status).toBe(404);
   });
 

@@ -40,6 +40,7 @@ import { EntitiesModule } from './entities/entities.module';
 import { WebsocketModule } from './websocket/websocket.module';
 import { EventSearchModule } from './event-search/event-search.module';
 import { DomainSyncModule } from './domain-sync/domain-sync.module';
+import { UserDeletionModule } from './user-deletion/user-deletion.module';
 
 const infrastructure = [
   PersistenceModule,
@@ -76,6 +77,7 @@ const features = [
   DomainSyncModule,
   WebsocketModule,
   EventSearchModule,
+  UserDeletionModule,
   FallbackProxyModule,
 ];
 

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import type { Principal } from './principals';
 import { escapeXml as escapeXmlText } from './calendar-json';
-import { ESN_NS, Radicale, UpstreamResponse } from './radicale';
+import { ESN_NS, Radicale, UpstreamResponse, parseMultistatus } from './radicale';
 
 /** Answers as esn-sabre (sabre/dav) writes them; callers detect some by their text (dav.md §5.4, §7). */
 const sabreError = (message: string) =>
@@ -20,6 +20,8 @@ export class DavAnswer extends Error {
 }
 
 const DOMAIN_MEMBERS = 'domain-members';
+const BOOK_LISTING_PROPS =
+  '<D:displayname/><D:resourcetype/><CR:addressbook-description/><E:book-type/><E:acl/>';
 const BOOK_PROPS = '<D:resourcetype/>';
 
 /**
@@ -48,6 +50,14 @@ export class AddressBooks {
     if (!book && method === 'POST') {
       await this.create(home, JSON.parse(await readText(req)) as Record<string, unknown>);
       res.writeHead(201).end();
+      return true;
+    }
+    if (!book && method === 'GET' && acceptsJson(req)) {
+      sendJson(res, await this.listing(home));
+      return true;
+    }
+    if (book && !card && method === 'DELETE') {
+      await this.deleteBook(res, principal, home, book);
       return true;
     }
     if (book && !card && method === 'GET' && query.has('export')) {
@@ -122,6 +132,66 @@ export class AddressBooks {
     res.writeHead(204).end();
   }
 
+  /** §4.4: the books of a home with their metadata and card counts. */
+  private async listing(home: string): Promise<Record<string, unknown>> {
+    const books = [];
+    for (const entry of await this.children(`/addressbooks/${home}/`, BOOK_LISTING_PROPS)) {
+      if (!/addressbook/.test(entry.props.get('resourcetype') ?? '')) continue;
+      const id = entry.href.split('/').filter(Boolean)[2];
+      if (!id) continue;
+      const acl = entry.props.get('acl');
+      const cards = (await this.children(`/addressbooks/${home}/${id}/`, '<D:getetag/>')).filter((item) =>
+        item.href.endsWith('.vcf'),
+      );
+      books.push({
+        _links: { self: { href: `/addressbooks/${home}/${id}.json` } },
+        'dav:name': entry.props.get('displayname') || null,
+        'carddav:description': entry.props.get('addressbook-description') || null,
+        'dav:acl': acl ? (JSON.parse(acl) as unknown) : ['dav:read', 'dav:write'],
+        type: entry.props.get('book-type') ?? '',
+        numberOfContacts: cards.length,
+      });
+    }
+    return {
+      _links: { self: { href: `/addressbooks/${home}.json` } },
+      _embedded: { 'dav:addressbook': books },
+    };
+  }
+
+  /** sabre refuses to delete system books (501); others go with their cards. */
+  private async deleteBook(
+    res: ServerResponse,
+    principal: Principal,
+    home: string,
+    book: string,
+  ): Promise<void> {
+    const [entry] = await this.children(`/addressbooks/${home}/${book}/`, BOOK_LISTING_PROPS, '0');
+    if (!entry || !/addressbook/.test(entry.props.get('resourcetype') ?? ''))
+      throw new DavAnswer(404, sabreError(`Could not find node at path: addressbooks/${home}/${book}`));
+    if (!entry.props.get('book-type'))
+      throw new DavAnswer(501, sabreError('Deleting a system address book is not implemented'));
+    if (book === DOMAIN_MEMBERS && principal.kind !== 'technical')
+      throw new DavAnswer(403, sabreError('Only technical users may delete domain members'));
+    const upstream = await this.radicale.request('DELETE', `/addressbooks/${home}/${book}/`);
+    await upstream.body.dump();
+    this.known.delete(`/addressbooks/${home}/${book}/`);
+    res.writeHead(upstream.status < 300 ? 204 : 502).end();
+  }
+
+  private async children(path: string, props: string, depth = '1') {
+    const response = await this.radicale.text('PROPFIND', path, {
+      headers: { depth, 'content-type': 'application/xml' },
+      body:
+        `<?xml version="1.0" encoding="utf-8"?><D:propfind xmlns:D="DAV:" xmlns:CR="urn:ietf:params:xml:ns:carddav"` +
+        ` xmlns:E="${ESN_NS}"><D:prop>${props}</D:prop></D:propfind>`,
+    });
+    if (response.status === 404) return [];
+    if (response.status !== 207) throw new DavAnswer(502, `PROPFIND ${path}: ${response.status}`);
+    return parseMultistatus(response.text).filter(
+      (entry) => entry.href.replace(/\/?$/, '/') !== path || depth === '0',
+    );
+  }
+
   /** 404 "Could not find node at path" as sabre answers for a missing home or book. */
   private async requireBook(home: string, book: string): Promise<void> {
     const path = `/addressbooks/${home}/${book}/`;
@@ -140,6 +210,16 @@ export class AddressBooks {
   forget(home: string): void {
     for (const path of this.known) if (path.startsWith(`/addressbooks/${home}/`)) this.known.delete(path);
   }
+}
+
+function acceptsJson(req: IncomingMessage): boolean {
+  return (req.headers.accept ?? '')
+    .split(', ')
+    .some((type) => type === 'application/json' || type === 'application/vcard+json');
+}
+
+function sendJson(res: ServerResponse, body: unknown): void {
+  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
 }
 
 async function readText(req: IncomingMessage): Promise<string> {

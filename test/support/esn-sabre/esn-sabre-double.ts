@@ -311,10 +311,17 @@ export class EsnSabreDouble {
     const hasBody =
       req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined;
     const headers = pick(req.headers, FORWARDED);
+    // sabre reads a PROPFIND without Depth as Depth 1 (Radicale as 0).
+    if (req.method === 'PROPFIND' && headers.depth === undefined) headers.depth = '1';
     // Like sabre, only the path of a Destination counts; Radicale wants its own origin there.
     if (headers.destination)
       headers.destination = this.radicale.urlOf(new URL(headers.destination, 'http://x').pathname);
     const upstream = await this.radicale.request(req.method!, path, { headers, body: hasBody ? req : null });
+    // sabre answers a successful DELETE with 204 (Radicale: 200 and a multistatus for a collection).
+    if (req.method === 'DELETE' && upstream.status === 200) {
+      await upstream.body.dump();
+      return void res.writeHead(204).end();
+    }
     await this.relay(res, upstream);
   }
 

@@ -21,6 +21,7 @@ import { DomainMembersController } from './domain-members/domain-members.control
 import { DomainSettingsController } from './domain-settings/domain-settings.controller';
 import { DomainTasksController } from './tasks/domain-tasks.controller';
 import { LdapImportController } from './registered-users/ldap-import.controller';
+import { UserDataController } from './directory-users/user-data.controller';
 
 /** What the webadmin server borrows from the main application: its buses, so handlers stay in one place. */
 export interface WebadminBridge {
@@ -46,6 +47,7 @@ const controllers = [
   DomainSettingsController,
   DomainTasksController,
   LdapImportController,
+  UserDataController,
 ];
 
 /**

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DavHttpClient } from '../dav-http.client';
+import { DavHttpClient, DavRequest, DavResponse } from '../dav-http.client';
 import { DavIdentity } from '../dav-identity';
 import { DavCalendarJson, selfHref } from '../dav-json';
 import { DavPaths, withoutJsonSuffix } from '../dav-paths';
@@ -130,4 +130,68 @@ export class DavCalendarsClient {
     const response = await this.http.expect({ method: 'DELETE', path: href, identity }, [200, 204, 404]);
     await response.body.dump().catch(() => undefined);
   }
+
+  /** `GET /calendars/{home}.json?{flags}` (Accept JSON): the body as sent (may be empty, dav.md §4.1 quirk). */
+  async homeJson(identity: DavIdentity, homeId: string, flags = DEFAULT_CALENDAR_LISTING): Promise<string> {
+    const request: DavRequest = {
+      method: 'GET',
+      path: `${DavPaths.calendarHome(homeId)}.json?${flags}`,
+      identity,
+      headers: { accept: JSON_TYPE },
+    };
+    return (await this.http.expect(request, [200])).body.text();
+  }
+
+  /**
+   * `PROPFIND /calendars/{home}/{cal}` without body nor Depth (dav.md §5.12): the names (without `.ics`) of the
+   * objects whose `DAV:href` ends in `.ics`.
+   */
+  async objectNames(identity: DavIdentity, homeId: string, calendarId: string): Promise<string[]> {
+    const request: DavRequest = {
+      method: 'PROPFIND',
+      path: DavPaths.calendar(homeId, calendarId),
+      identity,
+      headers: { 'content-type': 'application/xml' },
+    };
+    const xml = await (await this.http.expect(request, [207])).body.text();
+    const names: string[] = [];
+    for (const match of xml.matchAll(/<(?:[\w-]+:)?href>([^<]*)<\/(?:[\w-]+:)?href>/g)) {
+      const href = match[1]!.trim();
+      if (!href.endsWith('.ics')) continue;
+      const last = href.split('/').pop()!;
+      names.push(decodeURIComponent(last.slice(0, -'.ics'.length)));
+    }
+    return [...new Set(names)];
+  }
+
+  /** `DELETE /calendars/{home}/{cal}/{name}.ics` (`text/plain`, dav.md §5.12): 204, or 404 (already gone). */
+  async deleteCalendarObject(
+    identity: DavIdentity,
+    homeId: string,
+    calendarId: string,
+    name: string,
+  ): Promise<void> {
+    const request: DavRequest = {
+      method: 'DELETE',
+      path: DavPaths.calendarObject(homeId, calendarId, name),
+      identity,
+      headers: { 'content-type': 'text/plain' },
+    };
+    await dump(await this.http.expect(request, [204, 404]));
+  }
+
+  /** `DELETE /calendars/{home}/{cal}.json` (dav.md §5.7): 204 (501 tolerated). */
+  async deleteCalendar(identity: DavIdentity, homeId: string, calendarId: string): Promise<void> {
+    const request: DavRequest = {
+      method: 'DELETE',
+      path: `${DavPaths.calendar(homeId, calendarId)}.json`,
+      identity,
+      headers: { 'content-type': JSON_TYPE },
+    };
+    await dump(await this.http.expect(request, [204, 501]));
+  }
+}
+
+async function dump(response: DavResponse): Promise<void> {
+  await response.body.dump().catch(() => undefined);
 }

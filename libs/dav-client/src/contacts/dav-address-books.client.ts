@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { InvalidArgumentError } from '@app/core';
 import { DavHttpClient, DavRequest, DavResponse } from '../dav-http.client';
 import { DavIdentity } from '../dav-identity';
 import { DavPaths } from '../dav-paths';
@@ -30,6 +31,24 @@ export function isPathNotFound(status: number, body: string): boolean {
       body.includes('Could not find node at path: addressbooks/') ||
       /Addressbook with name '.*' could not be found/s.test(body))
   );
+}
+
+/** The flags of the address-book home listing (dav.md §4.4). */
+export const ADDRESS_BOOK_LISTING_FLAGS =
+  'contactsCount=true&inviteStatus=2&personal=true&shared=true&subscribed=true';
+
+/** An address book of a home listing (dav.md §4.4): id, `type` (empty = system book) and JSON. */
+export interface ListedAddressBook {
+  id: string;
+  type: string;
+  json: Record<string, unknown>;
+}
+
+/** esn-sabre refuses to delete a system address book (501). */
+export class SystemAddressBookError extends InvalidArgumentError {
+  constructor() {
+    super('Cannot delete system address book');
+  }
 }
 
 /** Address-book operations of esn-sabre (dav.md §5.4, §5.7, §5.12), each with the statuses it accepts. */
@@ -66,6 +85,50 @@ export class DavAddressBookClient {
     const response = await this.http.send(request);
     const body = await textOf(response);
     if (response.status === 201 || body.includes(ALREADY_EXISTS)) return;
+    throw await this.http.failure(request, replay(response, body));
+  }
+
+  /** `GET /addressbooks/{home}.json?{flags}` (Accept JSON): the body as sent. */
+  async homeJson(identity: DavIdentity, homeId: string): Promise<string> {
+    const request: DavRequest = {
+      method: 'GET',
+      path: `${DavPaths.addressBookHome(homeId)}.json?${ADDRESS_BOOK_LISTING_FLAGS}`,
+      identity,
+      headers: { accept: JSON_TYPE },
+    };
+    return (await this.http.expect(request, [200])).body.text();
+  }
+
+  /** The books of a home; an href not of the form `/addressbooks/{home}/{id}.json` is an error (§4.4). */
+  async list(identity: DavIdentity, homeId: string): Promise<ListedAddressBook[]> {
+    const text = await this.homeJson(identity, homeId);
+    if (text.trim() === '') return [];
+    const json = JSON.parse(text) as { _embedded?: { 'dav:addressbook'?: Record<string, unknown>[] } };
+    return (json._embedded?.['dav:addressbook'] ?? []).map((book) => {
+      const href = (book as { _links?: { self?: { href?: unknown } } })._links?.self?.href;
+      const match = typeof href === 'string' ? /^\/addressbooks\/[^/]+\/([^/]+)\.json$/.exec(href) : null;
+      if (!match)
+        throw new Error(`unexpected address book href in the listing of ${homeId}: ${String(href)}`);
+      return {
+        id: decodeURIComponent(match[1]!),
+        type: typeof book.type === 'string' ? book.type : '',
+        json: book,
+      };
+    });
+  }
+
+  /** `DELETE /addressbooks/{home}/{book}` (Accept `application/vcard+json`): 204; 501 = a system book. */
+  async deleteBook(identity: DavIdentity, homeId: string, bookId: string): Promise<void> {
+    const request: DavRequest = {
+      method: 'DELETE',
+      path: DavPaths.addressBook(homeId, bookId),
+      identity,
+      headers: { accept: 'application/vcard+json' },
+    };
+    const response = await this.http.send(request);
+    const body = await textOf(response);
+    if (response.status === 204) return;
+    if (response.status === 501) throw new SystemAddressBookError();
     throw await this.http.failure(request, replay(response, body));
   }
 
