@@ -15,9 +15,21 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: ['mongoose', 'mongodb', 'ioredis', 'amqplib', 'ldapts', '@opensearch-project/opensearch', 'nodemailer'].map(
-            (name) => ({ name, message: 'Drivers are used only inside libs/ adapters.' }),
-          ),
+          paths: [
+            ...[
+              'mongoose',
+              'mongodb',
+              'ioredis',
+              'amqplib',
+              'ldapts',
+              '@opensearch-project/opensearch',
+              'nodemailer',
+            ].map((name) => ({ name, message: 'Drivers are used only inside libs/ adapters.' })),
+            {
+              name: 'ical.js',
+              message: 'iCalendar is read through @app/ical (libs/ical), which also re-exports ICAL.',
+            },
+          ],
         },
       ],
     },

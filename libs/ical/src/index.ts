@@ -10,3 +10,5 @@ export * from './recurrence';
 export * from './addresses';
 export * from './event-time';
 export * from './event-data';
+/** ical.js itself, for what the helpers above do not cover; features import it from here (ESLint enforces it). */
+export { default as ICAL } from 'ical.js';

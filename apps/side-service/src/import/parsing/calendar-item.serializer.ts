@@ -1,6 +1,6 @@
-import ICAL from 'ical.js';
 import { CalendarItem } from './calendar-items';
 import { foldLine, propertyName, propertyValue } from './content-lines';
+import { ICAL } from '@app/ical';
 
 export const IMPORT_PRODID = '-//Twake//Twake Calendar Side Service//EN';
 

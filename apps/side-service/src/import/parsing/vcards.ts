@@ -1,6 +1,6 @@
-import ICAL from 'ical.js';
 import { RawComponent, components } from './components';
 import { contentLines, foldLine, propertyName, propertyValue } from './content-lines';
+import { ICAL } from '@app/ical';
 
 /** The failure detail of a contact (rest-api.md §5.10): its first email. */
 export interface FailedContact {

@@ -1,5 +1,5 @@
-import ICAL from 'ical.js';
 import {
+  ICAL,
   attendeeOf,
   attends,
   organizerOf,

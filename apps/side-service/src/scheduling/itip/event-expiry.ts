@@ -1,5 +1,4 @@
-import ICAL from 'ical.js';
-import { VCalendar, ZonedValue, toIcalTime, wallOf } from '@app/ical';
+import { ICAL, VCalendar, ZonedValue, toIcalTime, wallOf } from '@app/ical';
 
 /** Bound on the RRULE occurrences looked at; an event whose rule goes further is kept. */
 const MAX_OCCURRENCES = 100_000;

@@ -1,5 +1,4 @@
-import type ICAL from 'ical.js';
-import { VCalendar, occurrenceKey, addressKey, organizerOf, partstatOf } from '@app/ical';
+import { type ICAL, VCalendar, occurrenceKey, addressKey, organizerOf, partstatOf } from '@app/ical';
 
 export type ItipSkipReason = 'request-without-matching-organizer' | 'reply-without-partstat-change';
 

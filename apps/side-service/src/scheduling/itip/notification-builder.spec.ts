@@ -1,5 +1,4 @@
-import ICAL from 'ical.js';
-import { VCalendar } from '@app/ical';
+import { ICAL, VCalendar } from '@app/ical';
 import { InvalidLocalDeliveryMessageError } from '../scheduling.errors';
 import { ANA, BOB, NOW, ORGANIZER, calendar, weeklySync } from '@app/testing';
 import { NotificationInput, buildNotifications } from './notification-builder';
