@@ -1,6 +1,5 @@
-import ICAL from 'ical.js';
 import { InvalidArgumentError } from '@app/core';
-import { VCalendar, validAddress } from '@app/ical';
+import { ICAL, VCalendar, validAddress } from '@app/ical';
 import type { EventSearchDocument, IndexedEvent, IndexedPerson } from '@app/search';
 
 /** A message or object that cannot be indexed (bad path, unparsable property): rejected, never retried. */
