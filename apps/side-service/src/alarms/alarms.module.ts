@@ -6,6 +6,7 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { AlarmClock } from './alarm-clock';
 import { AlarmMetrics } from './alarm-metrics';
 import { ProcessDueAlarmsHandler } from './commands/process-due-alarms/process-due-alarms.handler';
+import { RescheduleAlarmsHandler } from './commands/reschedule-alarms/reschedule-alarms.handler';
 import { RemoveEventAlarmsHandler } from './commands/remove-event-alarms/remove-event-alarms.handler';
 import { ScheduleEventAlarmsHandler } from './commands/schedule-event-alarms/schedule-event-alarms.handler';
 import { AlarmMessagesConsumer } from './consumers/alarm-messages.consumer';
@@ -16,7 +17,12 @@ import { AlarmSettings } from './settings/alarm-settings';
 
 type Config = ConfigService<AllConfig, true>;
 
-const commandHandlers = [ScheduleEventAlarmsHandler, RemoveEventAlarmsHandler, ProcessDueAlarmsHandler];
+const commandHandlers = [
+  ScheduleEventAlarmsHandler,
+  RemoveEventAlarmsHandler,
+  ProcessDueAlarmsHandler,
+  RescheduleAlarmsHandler,
+];
 const messageConsumers = [AlarmMessagesConsumer];
 
 /**

@@ -10,6 +10,7 @@ import { DomainAdminsController } from './domains/domain-admins.controller';
 import { DirectoryUsersController } from './directory-users/directory-users.controller';
 import { DomainsController } from './domains/domains.controller';
 import { TasksController } from './tasks/tasks.controller';
+import { CalendarTasksController } from './calendars/calendar-tasks.controller';
 import { HealthcheckController } from './health/healthcheck.controller';
 import { WebadminAuthGuard } from './http/webadmin-auth.guard';
 import { WebadminExceptionFilter } from './http/webadmin-exception.filter';
@@ -34,6 +35,7 @@ export interface WebadminBridge {
 }
 
 const controllers = [
+  CalendarTasksController,
   DomainsController,
   RegisteredUsersController,
   DomainRegisteredUsersController,
