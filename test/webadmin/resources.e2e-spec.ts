@@ -164,6 +164,12 @@ describe('webadmin /domains/{domain}/resources (webadmin.md §8, dav.md §5.5)',
     expect(await sharees(ids.room!)).toEqual([`mailto:${CAROL}=3`, `mailto:${DAN}=5`]);
     const shown = await admin().get(`/domains/${DOMAIN}/resources/${ids.room}`).expect(200);
     expect(shown.body).toMatchObject({ name: 'Room 4 (large)', icon: 'tv' });
+    const found = await request(env.service.api.getHttpServer())
+      .post('/api/people/search')
+      .set('Authorization', basic(ALICE, 'alice-secret'))
+      .send({ q: 'large', objectTypes: ['resource'], limit: 10 })
+      .expect(200);
+    expect(found.body).toMatchObject([{ id: ids.room, names: [{ displayName: 'Room 4 (large)' }] }]);
   });
 
   it('answers the errors of webadmin.md §1.3 and §8, leaving nothing half-applied', async () => {

@@ -13,7 +13,11 @@ export interface AdministratorGrant {
 /** The DAV side of a resource could not be changed; nothing was applied in MongoDB for this step. */
 export class ResourceCalendarUnavailableError extends DomainError {
   constructor(resourceId: string, reason: string) {
-    super(ErrorCode.UpstreamFailure, `The calendar of resource ${resourceId} could not be shared`, reason);
+    super(
+      ErrorCode.UpstreamFailure,
+      `The administrators of resource ${resourceId} could not be changed on the DAV server`,
+      reason,
+    );
   }
 }
 
