@@ -23,6 +23,7 @@ import {
   load,
   loadAverage,
   prepareBenchEnvironment,
+  profiled,
   reportRow,
   useEngine,
 } from './support/bench-env';
@@ -91,7 +92,8 @@ async function runOn(engine: Engine, seconds: number, provider: TestOidcProvider
     openCpu += (cpuMsOf() - mark) / open.requests;
     opens.push(open);
     mark = cpuMsOf();
-    const guarded = await load(`${base}/bench/guarded`, options);
+    const run = () => load(`${base}/bench/guarded`, options);
+    const guarded = round === 0 ? await profiled(`auth-${engine}`, run) : await run();
     guardedCpu += (cpuMsOf() - mark) / guarded.requests;
     guardeds.push(guarded);
   }

@@ -10,6 +10,7 @@
  */
 import 'reflect-metadata';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { ObjectId } from 'mongodb';
@@ -39,11 +40,28 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** The Node flags of `npm start` (and of the Docker image): the service is measured as it is run. */
+function startFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const words = pkg.scripts.start!.split(/\s+/);
+  return words.slice(
+    1,
+    words.findIndex((word) => word.endsWith('main.js')),
+  );
+}
+
 async function startService(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'apps', 'side-service', 'src', 'main.js')], {
+  const script = join(ROOT, 'dist', 'apps', 'side-service', 'src', 'main.js');
+  // BENCH_NODE_FLAGS: extra flags for a diagnosis (e.g. --trace-gc); the service's stdout goes to .bench-logs/.
+  const extra = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  mkdirSync(join(ROOT, '.bench-logs'), { recursive: true });
+  const output = openSync(join(ROOT, '.bench-logs', 'memory-service.log'), 'w');
+  const child = spawn(process.execPath, [...startFlags(), ...extra, script], {
     cwd: ROOT,
     env: { ...process.env, REST_API_PORT: String(port), REST_API_HOST: '127.0.0.1', NODE_ENV: 'production' },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', output, 'inherit'],
   });
   const deadline = Date.now() + 120_000;
   for (;;) {
@@ -153,7 +171,10 @@ async function runOn(
     const afterMail = memoryOf(service.pid!);
     peak = Math.max(peak, afterMail.rssMb);
 
-    console.log(`memory benchmark on ${engine} (compiled service in its own process; load ${loadAverage()})`);
+    console.log(
+      `memory benchmark on ${engine} (compiled service in its own process, node ${startFlags().join(' ')}; ` +
+        `load ${loadAverage()})`,
+    );
     console.log(
       `  idle after start:          RSS ${format(idle.rssMb)} MB, high-water ${format(idle.hwmMb)} MB`,
     );
