@@ -193,7 +193,7 @@ async function countNotifications(
 
 async function main(): Promise<void> {
   const quick = process.env.BENCH_QUICK === '1';
-  const events = Number(process.argv[2] ?? (quick ? 200 : 1000));
+  const events = Number(process.argv[2] ?? (quick ? 60 : 1000));
   const attendeesPerEvent = Number(process.argv[3] ?? 5);
   prepareBenchEnvironment({
     DOMAINS: DOMAIN,

@@ -100,8 +100,10 @@ async function seedUsers(database: TestDatabase): Promise<void> {
 async function main(): Promise<void> {
   const quick = process.env.BENCH_QUICK === '1';
   const mails = Number(process.argv[2] ?? 5000);
-  console.log('building the service (npm run build) ...');
-  execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (process.env.BENCH_SKIP_BUILD !== '1') {
+    console.log('building the service (npm run build; BENCH_SKIP_BUILD=1 reuses dist/) ...');
+    execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
   const provider = await TestOidcProvider.start();
   const sink = await Sink.start();
   const keys = writeRsaKeyPair();
