@@ -1,4 +1,5 @@
 import { ObjectId } from 'mongodb';
+import { EventSearchIndex } from '@app/search';
 import { DavTestEnvironment, startDavTestEnvironment } from '../support/esn-sabre/dav-test-environment';
 import { LdapFixture } from '../support/ldap-fixture';
 
@@ -107,7 +108,8 @@ describe('webadmin user data deletion (§5.4)', () => {
 
   beforeAll(async () => {
     ldap = await LdapFixture.create('userdeletion');
-    env = await startDavTestEnvironment({ ...ldap.env(), DOMAINS: DOMAIN });
+    // The event index on MongoDB (the OpenSearch adapter is covered by the search feature's own tests).
+    env = await startDavTestEnvironment({ ...ldap.env(), DOMAINS: DOMAIN, OPENSEARCH_HOSTS: undefined });
     await ldap.add('dana', { mail: `dana@${DOMAIN}`, cn: 'Dana D', sn: 'D' });
   });
   afterAll(async () => {
@@ -121,6 +123,39 @@ describe('webadmin user data deletion (§5.4)', () => {
     await seedDav(email, id);
     expect(await hrefs(`/calendars/${id}/${id}/`)).toHaveLength(3);
     expect(await hrefs(`/addressbooks/${id}/`)).toHaveLength(3);
+    // One indexed event of the user (as the search consumer writes them).
+    const index = env.service.api.get(EventSearchIndex);
+    const searchOwn = async () => {
+      await index.refresh();
+      return index.search({
+        calendarURLs: [`${id}/${id}`],
+        text: '',
+        organizers: [],
+        attendees: [],
+        offset: 0,
+        limit: 10,
+      });
+    };
+    await index.upsert(
+      [
+        {
+          id: `${id}:${id}:e1:single`,
+          document: {
+            baseCalendarId: id,
+            calendarURL: `${id}/${id}`,
+            eventUid: 'e1',
+            resourceName: 'e1',
+            summary: 'e1',
+            allDay: false,
+            collapseRank: 0,
+            attendees: [],
+            resources: [],
+          },
+        },
+      ],
+      false,
+    );
+    expect(await searchOwn()).toHaveLength(1);
 
     const done = await run(email.toUpperCase());
     expect(done).toMatchObject({
@@ -144,6 +179,7 @@ describe('webadmin user data deletion (§5.4)', () => {
     ]);
     expect(await hrefs(`/addressbooks/${id}/contacts/`)).toEqual([]);
     expect(await hrefs(`/addressbooks/${id}/collected/`)).toEqual([]);
+    expect(await searchOwn()).toEqual([]);
     // No collection holds anything of the user any more.
     const db = env.service.database.db;
     for (const { name } of await db.listCollections().toArray()) {

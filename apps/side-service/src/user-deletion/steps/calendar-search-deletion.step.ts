@@ -1,24 +1,17 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { CommandBus, CommandHandlerNotFoundException } from '@nestjs/cqrs';
-import { DeleteUserSearchDocumentsCommand } from '../commands/delete-user-search-documents/delete-user-search-documents.command';
+import { Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { PurgeCalendarHomeCommand } from '../../event-search/commands/purge-calendar-home/purge-calendar-home.command';
 import type { DeletionTarget, UserDeletionStep } from '../deletion-step';
 
-/** `CalendarSearchDeletionTaskStep`: the user's documents in the event search index, through the search feature. */
+/** `CalendarSearchDeletionTaskStep`: every event-search document of the user's calendar home. */
 @Injectable()
 export class CalendarSearchDeletionStep implements UserDeletionStep {
   readonly name = 'CalendarSearchDeletionTaskStep';
   readonly priority = 10;
-  private readonly logger = new Logger(CalendarSearchDeletionStep.name);
 
   constructor(private readonly commandBus: CommandBus) {}
 
   async run({ user }: DeletionTarget): Promise<void> {
-    if (!user) return;
-    try {
-      await this.commandBus.execute(new DeleteUserSearchDocumentsCommand(user.id, user.email));
-    } catch (error) {
-      if (!(error instanceof CommandHandlerNotFoundException)) throw error;
-      this.logger.debug('no event search index in this service: nothing to delete');
-    }
+    if (user) await this.commandBus.execute(new PurgeCalendarHomeCommand(user.id));
   }
 }
