@@ -17,7 +17,6 @@ export interface StoredInvite {
 }
 
 const ACCESS: Record<string, number> = { 'dav:read': 2, 'dav:read-write': 3, 'dav:administration': 5 };
-const RIGHT_OF: Record<number, string> = { 2: 'dav:read', 3: 'dav:read-write', 5: 'dav:administration' };
 
 export class SharingRefused extends Error {
   constructor(
@@ -161,11 +160,6 @@ export class CalendarSharing {
         inviteStatus: 2,
       })),
     ];
-  }
-
-  /** `dav:read`… of an access code, for assertions. */
-  static rightOf(access: number): string | undefined {
-    return RIGHT_OF[access];
   }
 
   private async resourceName(id: string): Promise<string | undefined> {
