@@ -6,6 +6,7 @@ import { AddressBooks, DavAnswer } from './address-books';
 import { AddressBookContents } from './address-book-contents';
 import { AccessRefused, CollectionAccess } from './collection-access';
 import { CalendarJson, ESN_NS, escapeXml } from './calendar-json';
+import { filterCalendarListing } from './calendar-listing-flags';
 import { CalendarSharing, DavPublisher, SharingRefused } from './calendar-sharing';
 import { ItipInbox } from './itip-inbox';
 import { Principal, PrincipalDirectory } from './principals';
@@ -355,7 +356,7 @@ export class EsnSabreDouble {
           const href = String((entry._links as { self: { href: string } }).self.href).replace(/\.json$/, '');
           entry.invite = await this.sharing.inviteJson(href);
         }
-      return sendJson(res, 200, listing);
+      return sendJson(res, 200, filterCalendarListing(listing, query));
     }
     if (method === 'GET' && calendar) {
       const found = await this.json.calendar(path, withRights);
