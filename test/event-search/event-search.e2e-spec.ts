@@ -32,10 +32,7 @@ describe('event search: index fed by calendar:event:* and POST /calendar/api/eve
   const api = () => request(env.service.api.getHttpServer());
   const tokens = new Map<string, string>();
   const search = (email: string, body: object, query = '') =>
-    api()
-      .post(`/calendar/api/events/search${query}`)
-      .set('Authorization', tokens.get(email)!)
-      .send(body);
+    api().post(`/calendar/api/events/search${query}`).set('Authorization', tokens.get(email)!).send(body);
   const uids = (answer: SearchAnswer) => answer._embedded.events.map((hit) => hit.data.uid);
   const own = (email: string) => [{ userId: ids[email]!, calendarId: ids[email]! }];
   const uid = (name: string) => `${name}-${env.run}`;

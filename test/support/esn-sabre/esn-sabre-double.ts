@@ -7,6 +7,7 @@ import { AddressBookContents } from './address-book-contents';
 import { AccessRefused, CollectionAccess } from './collection-access';
 import { CalendarJson, ESN_NS, escapeXml } from './calendar-json';
 import { filterCalendarListing } from './calendar-listing-flags';
+import { calendarQueryReport } from './calendar-query-time-ranges';
 import { CalendarSharing, DavPublisher, SharingRefused } from './calendar-sharing';
 import { ItipInbox } from './itip-inbox';
 import { Principal, PrincipalDirectory } from './principals';
@@ -265,6 +266,8 @@ export class EsnSabreDouble {
     if (isJsonMode(req, segments[0]))
       return this.jsonRequest(req, res, method, path, segments, query, principal);
     if (method === 'PUT' && /\.(ics|vcf)$/.test(path)) return this.putObject(req, res, path);
+    if (method === 'REPORT' && segments[0] === 'calendars' && segments.length === 3)
+      return calendarQueryReport(this.radicale, req, res, path);
     return this.passThrough(req, res, path + (query.size ? `?${query}` : ''));
   }
 

@@ -1,26 +1,80 @@
-import { Controller, Post, Query, Res } from '@nestjs/common';
+import { Controller, Param, Post, Query, Res, applyDecorators } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBadRequestResponse, ApiCreatedResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
+import {
+  InvalidCriterionError,
+  parseArchiveCriteria,
+} from '../../event-search/commands/archive-events/archive-criteria';
+import { ArchiveEventsCommand } from '../../event-search/commands/archive-events/archive-events.command';
+import { ReindexEventsCommand } from '../../event-search/commands/reindex-events/reindex-events.command';
 import { RescheduleAlarmsCommand } from '../../alarms/commands/reschedule-alarms/reschedule-alarms.command';
 import { WebadminError } from '../http/webadmin-error';
 import { taskSubmitted } from '../tasks/task-json';
 
-/** Calendar tasks of webadmin.md §7 that this service runs (the others are added with their features). */
-export const CALENDAR_TASKS = ['scheduleAlarms'] as const;
+/** Calendar tasks of webadmin.md §7 (all users), and the one that also runs for a single user. */
+export const CALENDAR_TASKS = ['reindex', 'scheduleAlarms', 'archive'] as const;
+const ALL_USERS_TASKS: string[] = [...CALENDAR_TASKS];
+const SINGLE_USER_TASKS = ['archive'];
+const DEFAULT_EVENTS_PER_SECOND = 100;
 
 /** `eventsPerSecond`: an integer > 0, default 100 (webadmin.md §7). */
 export function eventsPerSecondOf(value: string | undefined): number {
-  if (value === undefined) return 100;
-  const text = value.trim();
-  if (!/^\d+$/.test(text) || Number(text) <= 0 || !Number.isSafeInteger(Number(text)))
-    throw WebadminError.invalidArgument(
-      `Invalid 'eventsPerSecond' parameter: ${value}`,
-      "'eventsPerSecond' must be an integer greater than 0",
-    );
-  return Number(text);
+  return positiveInteger('eventsPerSecond', value, DEFAULT_EVENTS_PER_SECOND);
 }
 
+/** An integer > 0 (webadmin.md §7: non-integer or ≤ 0 ⇒ 400), `fallback` when absent. */
+function positiveInteger(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  if (!/^\+?\d+$/.test(raw.trim()) || Number(raw) <= 0 || !Number.isSafeInteger(Number(raw)))
+    throw WebadminError.invalidArgument(
+      `Invalid value supplied for query parameter '${name}': ${raw}`,
+      'a strictly positive integer is expected',
+    );
+  return Number(raw);
+}
+
+function taskOf(raw: string | undefined, supported: string[]): string {
+  if (raw === undefined || raw.trim() === '')
+    throw WebadminError.invalidArgument(
+      `'task' query parameter is compulsory. Supported values are [${supported.join(', ')}]`,
+    );
+  if (!supported.includes(raw.trim()))
+    throw WebadminError.invalidArgument(
+      `Invalid value supplied for query parameter 'task': ${raw}. Supported values are [${supported.join(', ')}]`,
+    );
+  return raw.trim();
+}
+
+function criteriaOf(query: Record<string, string | undefined>) {
+  try {
+    return parseArchiveCriteria(query);
+  } catch (error) {
+    if (error instanceof InvalidCriterionError)
+      throw WebadminError.invalidArgument(error.message, error.reason);
+    throw error;
+  }
+}
+
+const ARCHIVE_QUERIES = [
+  { name: 'createdBefore', description: 'Duration (default unit years): DTSTAMP before now − duration' },
+  { name: 'lastModifiedBefore', description: 'Duration: LAST-MODIFIED before now − duration' },
+  { name: 'masterDtStartBefore', description: 'Duration: master DTSTART before now − duration' },
+  { name: 'isRejected', description: 'true/false (yes/no, on/off): only events I declined' },
+  { name: 'isNotRecurring', description: 'true/false: only events without RRULE, RDATE, RECURRENCE-ID' },
+];
+
+const ArchiveCriteriaQueries = () =>
+  applyDecorators(...ARCHIVE_QUERIES.map((query) => ApiQuery({ ...query, required: false })));
+
+/** Calendar event tasks (webadmin.md §7.1, §7.3): search reindexing and archiving. */
 @ApiTags('Calendar tasks')
 @Controller('calendars')
 export class CalendarTasksController {
@@ -28,30 +82,66 @@ export class CalendarTasksController {
 
   @Post()
   @ApiOperation({
-    summary: 'Run a task over every user calendar',
-    description:
-      '`scheduleAlarms` (task `schedule-alarms`): for every registered user, calendar and event, creates the ' +
-      'missing pending alarm entries (existing ones are kept).',
+    summary:
+      'task=reindex: rebuild the event search index from DAV (`reindex-calendar-events`); ' +
+      'task=scheduleAlarms: create the missing pending alarm entries of every user (`schedule-alarms`); ' +
+      "task=archive: archive every user's matching events (`calendar-archival`)",
   })
-  @ApiQuery({ name: 'task', enum: CALENDAR_TASKS })
+  @ApiQuery({ name: 'task', enum: ALL_USERS_TASKS })
   @ApiQuery({ name: 'eventsPerSecond', required: false, description: 'Integer > 0, default 100' })
+  @ApiQuery({ name: 'calendarsConcurrency', required: false, description: 'reindex: integer > 0, default 1' })
+  @ArchiveCriteriaQueries()
   @ApiCreatedResponse({
     description: 'Task submitted; `Location: /tasks/{taskId}`',
     schema: { example: { taskId: '6c1f4b2e-0d9a-4a55-8f3e-2a71c0b9d4e1' } },
   })
-  @ApiBadRequestResponse({ description: 'Missing or unknown `task`, invalid `eventsPerSecond`' })
-  async run(
-    @Query('task') task: string | undefined,
-    @Query('eventsPerSecond') eventsPerSecond: string | undefined,
+  @ApiBadRequestResponse({ description: 'Missing or unknown task, bad rate, concurrency or criterion' })
+  async allUsers(
+    @Query() query: Record<string, string | undefined>,
     @Res({ passthrough: true }) response: Response,
   ): Promise<{ taskId: string }> {
-    if (task === undefined || !(CALENDAR_TASKS as readonly string[]).includes(task.trim()))
-      throw WebadminError.invalidArgument(
-        task === undefined || task.trim() === ''
-          ? "'task' query parameter is compulsory. Supported values are [scheduleAlarms]"
-          : `Invalid value supplied for query parameter 'task': ${task}. Supported values are [scheduleAlarms]`,
+    const task = taskOf(query.task, ALL_USERS_TASKS);
+    const eventsPerSecond = positiveInteger(
+      'eventsPerSecond',
+      query.eventsPerSecond,
+      DEFAULT_EVENTS_PER_SECOND,
+    );
+    let taskId: string;
+    if (task === 'reindex')
+      taskId = await this.commandBus.execute(
+        new ReindexEventsCommand(
+          eventsPerSecond,
+          positiveInteger('calendarsConcurrency', query.calendarsConcurrency, 1),
+        ),
       );
-    const perSecond = eventsPerSecondOf(eventsPerSecond);
-    return taskSubmitted(response, await this.commandBus.execute(new RescheduleAlarmsCommand(perSecond)));
+    else if (task === 'scheduleAlarms')
+      taskId = await this.commandBus.execute(new RescheduleAlarmsCommand(eventsPerSecond));
+    else taskId = await this.commandBus.execute(new ArchiveEventsCommand(criteriaOf(query), eventsPerSecond));
+    return taskSubmitted(response, taskId);
+  }
+
+  @Post(':username')
+  @ApiOperation({ summary: "task=archive: archive one user's matching events (`calendar-archival`)" })
+  @ApiQuery({ name: 'task', enum: SINGLE_USER_TASKS })
+  @ApiQuery({ name: 'eventsPerSecond', required: false, description: 'Integer > 0, default 100' })
+  @ArchiveCriteriaQueries()
+  @ApiCreatedResponse({ description: 'Task submitted; `Location: /tasks/{taskId}`' })
+  @ApiBadRequestResponse({ description: 'Missing or unknown task, bad rate or criterion' })
+  @ApiNotFoundResponse({ description: '`User does not exist`' })
+  async singleUser(
+    @Param('username') username: string,
+    @Query() query: Record<string, string | undefined>,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<{ taskId: string }> {
+    taskOf(query.task, SINGLE_USER_TASKS);
+    const eventsPerSecond = positiveInteger(
+      'eventsPerSecond',
+      query.eventsPerSecond,
+      DEFAULT_EVENTS_PER_SECOND,
+    );
+    const taskId = await this.commandBus.execute(
+      new ArchiveEventsCommand(criteriaOf(query), eventsPerSecond, username),
+    );
+    return taskSubmitted(response, taskId);
   }
 }
