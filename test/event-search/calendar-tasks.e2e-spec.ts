@@ -139,7 +139,9 @@ describe('webadmin calendar tasks: reindex and archive', () => {
       return response.body.message as string;
     };
     expect(await bad('/calendars')).toContain("'task' query parameter is compulsory");
-    expect(await bad('/calendars?task=nope')).toContain('Supported values are [reindex, scheduleAlarms, archive]');
+    expect(await bad('/calendars?task=nope')).toContain(
+      'Supported values are [reindex, scheduleAlarms, archive]',
+    );
     expect(await bad('/calendars?task=reindex&eventsPerSecond=0')).toContain('eventsPerSecond');
     expect(await bad('/calendars?task=reindex&calendarsConcurrency=-1')).toContain('calendarsConcurrency');
     expect(await bad(`/calendars/${ANA}?task=reindex`)).toContain('Supported values are [archive]');
