@@ -12,6 +12,7 @@ import { DavSharingClient } from './sharing/dav-sharing.client';
 import { DavAddressBookClient } from './contacts/dav-address-books.client';
 import { DavSyncTokenClient } from './push/dav-sync-tokens.client';
 import { DavCalendarsClient } from './calendars/dav-calendars.client';
+import { DavTeamCalendarsClient } from './calendars/dav-team-calendars.client';
 
 /** Connection establishment gets its own, shorter bound: an unreachable DAV server fails fast. */
 const MAX_CONNECT_TIMEOUT_MS = 5_000;
@@ -57,6 +58,7 @@ class DavAgentShutdown implements OnApplicationShutdown {
     DavAddressBookClient,
     DavSyncTokenClient,
     DavCalendarsClient,
+    DavTeamCalendarsClient,
   ],
   exports: [
     DAV_CONFIG,
@@ -69,6 +71,7 @@ class DavAgentShutdown implements OnApplicationShutdown {
     DavAddressBookClient,
     DavSyncTokenClient,
     DavCalendarsClient,
+    DavTeamCalendarsClient,
   ],
 })
 export class DavClientModule {}

@@ -14,3 +14,4 @@ export * from './contacts/dav-address-books.client';
 export * from './push/dav-sync-tokens.client';
 export * from './calendars/calendar-query';
 export * from './calendars/dav-calendars.client';
+export * from './calendars/dav-team-calendars.client';

@@ -23,6 +23,7 @@ import { DomainSettingsController } from './domain-settings/domain-settings.cont
 import { DomainTasksController } from './tasks/domain-tasks.controller';
 import { LdapImportController } from './registered-users/ldap-import.controller';
 import { UserDataController } from './directory-users/user-data.controller';
+import { TeamCalendarsController } from './team-calendars/team-calendars.controller';
 
 /** What the webadmin server borrows from the main application: its buses, so handlers stay in one place. */
 export interface WebadminBridge {
@@ -50,6 +51,7 @@ const controllers = [
   DomainTasksController,
   LdapImportController,
   UserDataController,
+  TeamCalendarsController,
 ];
 
 /**

@@ -4,13 +4,56 @@ import { Model, Types } from 'mongoose';
 import { isObjectIdHex } from '@app/core';
 import { TeamCalendar } from './team-calendar';
 import { TeamCalendarMapper } from './team-calendar.mapper';
-import { TeamCalendarRepository } from './team-calendar.repository';
+import { NewTeamCalendar, TeamCalendarRepository } from './team-calendar.repository';
 import { TeamCalendarDocument } from './team-calendar.schema';
 
 @Injectable()
 export class TeamCalendarMongoRepository extends TeamCalendarRepository {
   constructor(@InjectModel(TeamCalendarDocument.name) private readonly model: Model<TeamCalendarDocument>) {
     super();
+  }
+
+  async create(calendar: NewTeamCalendar): Promise<TeamCalendar> {
+    const now = new Date();
+    const document = {
+      _id: new Types.ObjectId(),
+      domainId: new Types.ObjectId(calendar.domainId),
+      domainName: calendar.domainName,
+      name: calendar.name,
+      displayName: calendar.displayName,
+      creation: now,
+      updated: now,
+    };
+    await this.model.collection.insertOne(document);
+    return TeamCalendarMapper.toDomain(document as TeamCalendarDocument);
+  }
+
+  async listByDomain(domainId: string): Promise<TeamCalendar[]> {
+    if (!isObjectIdHex(domainId)) return [];
+    const documents = await this.model
+      .find({ domainId: new Types.ObjectId(domainId) })
+      .sort({ _id: 1 })
+      .lean<TeamCalendarDocument[]>()
+      .exec();
+    return documents.map((document) => TeamCalendarMapper.toDomain(document));
+  }
+
+  async updateDisplayName(id: string, displayName: string): Promise<TeamCalendar | undefined> {
+    if (!isObjectIdHex(id)) return undefined;
+    const document = await this.model
+      .findOneAndUpdate(
+        { _id: new Types.ObjectId(id) },
+        { $set: { displayName, updated: new Date() } },
+        { new: true },
+      )
+      .lean<TeamCalendarDocument>()
+      .exec();
+    return document ? TeamCalendarMapper.toDomain(document) : undefined;
+  }
+
+  async delete(id: string): Promise<void> {
+    if (!isObjectIdHex(id)) return;
+    await this.model.deleteOne({ _id: new Types.ObjectId(id) }).exec();
   }
 
   async findById(id: string): Promise<TeamCalendar | undefined> {
