@@ -20,8 +20,6 @@ import { MailTranslator } from './i18n/mail-translator';
 type Config = ConfigService<AllConfig, true>;
 const mail = (config: Config): MailConfig => config.get('mail', { infer: true });
 const MAIL_CONFIG = Symbol('MAIL_CONFIG');
-/** A send in progress keeps its claim this long (SMTP timeouts and retries fit well within it). */
-const DELIVERY_LEASE_MS = 5 * 60_000;
 
 /** Connection settings of mail.md §8.1 for one SMTP session per mail. */
 export function smtpSessionSettings(smtp: SmtpConfig): SmtpSessionSettings {
@@ -128,7 +126,7 @@ class MailStartupReport implements OnApplicationBootstrap {
       inject: [MAIL_CONFIG],
       useFactory: (config: MailConfig) => ({
         idempotencyTtlMs: config.idempotencyTtlMs,
-        leaseMs: DELIVERY_LEASE_MS,
+        leaseMs: config.deliveryLeaseMs,
       }),
     },
     MailDelivery,

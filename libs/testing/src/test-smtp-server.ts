@@ -17,6 +17,14 @@ export class TestSmtpServer {
   readonly messages: CapturedMail[] = [];
   /** Recipients answered with a permanent 550 at RCPT TO. */
   readonly rejectedRecipients = new Set<string>();
+  /**
+   * While set, a message's DATA is received but not answered (nor kept): the client waits for the 250. Messages
+   * whose client goes away meanwhile are dropped, as a real server drops a transaction it never acknowledged.
+   */
+  private held: (() => void)[] | undefined;
+  /** Messages received and waiting for `release()`. */
+  pendingCount = 0;
+  private readonly closedSessions = new Set<string>();
   private server?: SMTPServer;
   private portNumber = 0;
 
@@ -44,6 +52,17 @@ export class TestSmtpServer {
     return this.messages.filter((mail) => mail.envelope.to.includes(address.toLowerCase()));
   }
 
+  hold(): void {
+    this.held ??= [];
+  }
+
+  /** Answers the waiting messages (those whose client is still there are kept) and stops holding. */
+  release(): void {
+    const waiting = this.held ?? [];
+    this.held = undefined;
+    for (const resume of waiting) resume();
+  }
+
   clear(): void {
     this.messages.length = 0;
   }
@@ -66,6 +85,9 @@ export class TestSmtpServer {
       disableReverseLookup: true,
       logger: false,
       closeTimeout: 100,
+      onClose: (session) => {
+        this.closedSessions.add(session.id);
+      },
       size: 50 * 1024 * 1024,
       onRcptTo: (address: SMTPServerAddress, _session, callback) => {
         if (this.rejectedRecipients.has(address.address.toLowerCase())) {
@@ -79,6 +101,17 @@ export class TestSmtpServer {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
+          if (this.held) {
+            this.pendingCount += 1;
+            this.held.push(() => {
+              this.pendingCount -= 1;
+              if (!this.closedSessions.has(session.id)) accept();
+            });
+            return;
+          }
+          accept();
+        });
+        const accept = () => {
           const raw = Buffer.concat(chunks);
           const envelope = {
             from: session.envelope.mailFrom ? session.envelope.mailFrom.address.toLowerCase() : '',
@@ -90,7 +123,7 @@ export class TestSmtpServer {
               callback();
             })
             .catch((error: Error) => callback(error));
-        });
+        };
       },
     });
     server.on('error', () => undefined);

@@ -27,6 +27,7 @@ class MailEnv {
   @IsOptional() @IsDurationText('ms', { positive: true }) MAIL_RETRY_DELAY?: string;
   @IsOptional() @IsIntText(0, 1_000_000) MAIL_RETRY_MAX_ATTEMPTS?: string;
   @IsOptional() @IsDurationText('s', { positive: true }) MAIL_IDEMPOTENCY_TTL?: string;
+  @IsOptional() @IsDurationText('ms', { positive: true }) MAIL_DELIVERY_LEASE?: string;
 }
 
 export interface SmtpConfig {
@@ -56,6 +57,8 @@ export interface MailConfig {
   retryMaxAttempts: number;
   /** How long a sent mail is remembered, so that a redelivered message does not send it again. */
   idempotencyTtlMs: number;
+  /** A mail being sent holds its claim this long, renewed while the send lasts; a dead process's claim lapses. */
+  deliveryLeaseMs: number;
 }
 
 export const mailConfig = defineConfig('mail', MailEnv, (env): MailConfig => {
@@ -83,6 +86,7 @@ export const mailConfig = defineConfig('mail', MailEnv, (env): MailConfig => {
     retryDelayMs: readDurationMs(env, 'MAIL_RETRY_DELAY', 'ms', 10_000),
     retryMaxAttempts: readInt(env, 'MAIL_RETRY_MAX_ATTEMPTS', 360),
     idempotencyTtlMs: readDurationMs(env, 'MAIL_IDEMPOTENCY_TTL', 's', 24 * 3_600_000),
+    deliveryLeaseMs: readDurationMs(env, 'MAIL_DELIVERY_LEASE', 'ms', 30_000),
   };
 });
 

@@ -82,6 +82,17 @@ export class DependencyUnavailableError extends DomainError {
   }
 }
 
+/**
+ * The same piece of work is being done elsewhere right now (another consumer holds its lease). Consumers put the
+ * message aside and come back later, without counting it against their retry budget and never dead-lettering it:
+ * the lease ends, or the other party finishes.
+ */
+export class WorkInProgressElsewhereError extends DomainError {
+  constructor(message: string, details: string | null = null) {
+    super(ErrorCode.WrongState, message, details);
+  }
+}
+
 /** Too many failed attempts from this account or address: 429 with `Retry-After` (whole seconds). */
 export class TooManyRequestsError extends DomainError {
   constructor(

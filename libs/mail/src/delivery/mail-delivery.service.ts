@@ -1,7 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { DomainError, ErrorCode } from '@app/core';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { WorkInProgressElsewhereError } from '@app/core';
 import { MailDeliveryRepository } from '@app/persistence';
 import { DeliveryClaims } from './delivery-claims';
+import { MAIL_DELIVERY_OPTIONS, MailDeliveryOptions } from './mail-delivery.options';
 import { MailSender } from './mail-sender';
 import { OutgoingMail } from './outgoing-mail';
 import { RecipientWhitelist } from './recipient-whitelist';
@@ -10,9 +11,9 @@ import { SentMailRecorder } from './sent-mail-recorder';
 export type DeliveryOutcome = 'sent' | 'already-sent' | 'not-whitelisted';
 
 /** Another consumer is sending the same mail right now; try again later. */
-export class MailDeliveryInProgressError extends DomainError {
+export class MailDeliveryInProgressError extends WorkInProgressElsewhereError {
   constructor(key: string) {
-    super(ErrorCode.WrongState, 'The same mail is being sent by another consumer', key);
+    super('The same mail is being sent by another consumer', key);
   }
 }
 
@@ -31,6 +32,7 @@ export class MailDelivery {
     private readonly deliveries: MailDeliveryRepository,
     private readonly whitelist: RecipientWhitelist,
     private readonly recorder: SentMailRecorder,
+    @Inject(MAIL_DELIVERY_OPTIONS) private readonly options: MailDeliveryOptions,
   ) {}
 
   /**
@@ -55,6 +57,7 @@ export class MailDelivery {
       return 'already-sent';
     }
     if (claim.value === 'in-progress') throw new MailDeliveryInProgressError(key);
+    const renewal = this.renewWhileSending(key);
     try {
       if (mail.status === 'rejected') throw mail.reason;
       await prepared.send(mail.value);
@@ -62,8 +65,27 @@ export class MailDelivery {
       prepared.abandon();
       await this.deliveries.release(key).catch(() => undefined);
       throw error;
+    } finally {
+      clearInterval(renewal);
     }
     this.recorder.record(key);
     return 'sent';
+  }
+
+  /**
+   * The claim is a lease of `leaseMs`: renewed every third of it while the mail is being sent (slow SMTP servers,
+   * retries), so that only a dead process's claim lapses and is taken over by another consumer.
+   */
+  private renewWhileSending(key: string): NodeJS.Timeout {
+    const timer = setInterval(
+      () => {
+        this.deliveries.renew(key, new Date()).catch((error: unknown) => {
+          this.logger.warn(`lease of mail ${key} not renewed: ${(error as Error).message}`);
+        });
+      },
+      Math.max(100, Math.floor(this.options.leaseMs / 3)),
+    );
+    timer.unref();
+    return timer;
   }
 }

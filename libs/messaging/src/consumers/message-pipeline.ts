@@ -2,7 +2,12 @@ import { Injectable, Logger, Optional } from '@nestjs/common';
 import { Nack } from '@golevelup/nestjs-rabbitmq';
 import { createHash } from 'node:crypto';
 import { PinoLogger } from 'nestjs-pino';
-import { DependencyUnavailableError, InvalidArgumentError, reasonOf } from '@app/core';
+import {
+  DependencyUnavailableError,
+  InvalidArgumentError,
+  WorkInProgressElsewhereError,
+  reasonOf,
+} from '@app/core';
 import { MessageContract } from '../contracts/message-contract';
 import { QueueDefinition } from '../topology/calendar-topology';
 import { AmqpMessage, MessageRetrier } from './message-retrier';
@@ -78,6 +83,8 @@ async function withinTimeout<T>(work: Promise<T>, timeoutMs: number): Promise<T>
  *   dead-lettered at once, the reason logged;
  * - a dependency down (`DependencyUnavailableError`, a processing timeout, or what `isTransient` accepts): put aside in
  *   the queue's retry queue (`retry`: bounded delay and attempts), then dead-lettered;
+ * - the same work in progress elsewhere (`WorkInProgressElsewhereError`, e.g. another consumer sending the mail):
+ *   put aside in the retry queue without counting an attempt, never dead-lettered for it;
  * - any other failure: dead-lettered with its stack logged;
  * - every log line of the processing carries `correlationId` (the message key) and `queue` (pino context).
  *
@@ -156,6 +163,19 @@ export class MessagePipeline {
     options: ConsumeOptions<T>,
     error: unknown,
   ): Promise<Nack | undefined> {
+    // Somebody else holds the work's lease: come back later, without using the retry budget (the lease ends).
+    if (error instanceof WorkInProgressElsewhereError && options.retry && options.queue.retry) {
+      try {
+        await this.retrier.retryLater(options.queue, amqp, options.retry.delayMs, { countAttempt: false });
+      } catch (publishError) {
+        this.logger.error(`${described} dead-lettered, retry not scheduled: ${reasonOf(publishError)}`);
+        return new Nack(false);
+      }
+      this.logger.log(
+        `${described} in progress elsewhere (${reasonOf(error)}): back in ${options.retry.delayMs} ms`,
+      );
+      return undefined;
+    }
     const transient = error instanceof DependencyUnavailableError || (options.isTransient?.(error) ?? false);
     if (transient && !(error instanceof InvalidArgumentError) && options.retry && options.queue.retry) {
       const next = attempt + 1;

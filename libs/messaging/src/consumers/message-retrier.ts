@@ -23,7 +23,13 @@ export class MessageRetrier {
     return Number.isFinite(value) && value > 0 ? value : 0;
   }
 
-  async retryLater(queue: QueueDefinition, message: ConsumeMessage, delayMs: number): Promise<void> {
+  /** `countAttempt: false` puts the message aside without using its retry budget (work in progress elsewhere). */
+  async retryLater(
+    queue: QueueDefinition,
+    message: ConsumeMessage,
+    delayMs: number,
+    { countAttempt = true }: { countAttempt?: boolean } = {},
+  ): Promise<void> {
     if (!queue.retry) throw new Error(`queue ${queue.name} has no retry queue`);
     const headers = { ...(message.properties.headers ?? {}) };
     delete headers['x-death'];
@@ -33,7 +39,7 @@ export class MessageRetrier {
     delete headers['x-last-death-exchange'];
     delete headers['x-last-death-queue'];
     delete headers['x-last-death-reason'];
-    headers[RETRY_ATTEMPT_HEADER] = this.attemptOf(message) + 1;
+    headers[RETRY_ATTEMPT_HEADER] = this.attemptOf(message) + (countAttempt ? 1 : 0);
     await this.publisher.publish('', queue.retry, message.content, {
       headers,
       messageId: message.properties.messageId as string | undefined,

@@ -47,6 +47,19 @@ describe('MailDeliveryMongoRepository (real MongoDB wire protocol)', () => {
     ]);
   });
 
+  it('keeps a renewed lease, takes over a lapsed one', async () => {
+    expect(await deliveries.claim('lease', at(0), 30_000, DAY)).toBe('claimed');
+    await deliveries.renew('lease', at(25));
+    // Past the first lease, but within the renewed one: still in progress.
+    expect(await deliveries.claim('lease', at(40), 30_000, DAY)).toBe('in-progress');
+    // No renewal since second 25 (the claimant died): taken over once second 55 is past.
+    expect(await deliveries.claim('lease', at(56), 30_000, DAY)).toBe('claimed');
+    // A sent mail is never renewed into a claim.
+    await deliveries.markSent(['lease'], at(57), DAY);
+    await deliveries.renew('lease|sent', at(58));
+    expect(await deliveries.claim('lease', at(200), 30_000, DAY)).toBe('already-sent');
+  });
+
   it('claims several keys in one write, telling which were taken already', async () => {
     expect(await deliveries.claim('b-sent', at(0), 60_000, DAY)).toBe('claimed');
     await deliveries.markSent(['b-sent'], at(0), DAY);

@@ -98,6 +98,10 @@ export class MailDeliveryMongoRepository extends MailDeliveryRepository {
     }
   }
 
+  async renew(key: string, now: Date): Promise<void> {
+    await this.model.updateOne({ _id: key, state: 'sending' }, { $set: { claimedAt: now } }).exec();
+  }
+
   async release(key: string): Promise<void> {
     await this.model.deleteOne({ _id: key, state: 'sending' }).exec();
   }

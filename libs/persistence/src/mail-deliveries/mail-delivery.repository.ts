@@ -18,6 +18,8 @@ export abstract class MailDeliveryRepository {
   abstract markSent(keys: readonly string[], now: Date, retainUntil: Date): Promise<void>;
   /** Gives a claim back after a failed send, so that a later delivery of the message sends it. */
   abstract release(key: string): Promise<void>;
+  /** Extends the lease of a claim still being sent (its `claimedAt` becomes `now`). */
+  abstract renew(key: string, now: Date): Promise<void>;
   /** Drops expired records (the TTL index does it on MongoDB, not on FerretDB 1.x). */
   abstract deleteExpired(now: Date): Promise<number>;
 }
