@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { ICON_GLYPHS } from '../../apps/side-service/src/resources/icons/icon-set';
 import { createServer, IncomingMessage, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { ObjectId } from 'mongodb';
@@ -238,6 +241,10 @@ describe('resources and icons (rest-api.md §5.6)', () => {
   });
 
   describe('GET /images/icon/{icon}.svg (public)', () => {
+    it('serves exactly the names of the spec', () => {
+      expect(Object.keys(ICON_GLYPHS).sort()).toEqual([...ICON_NAMES].sort());
+    });
+
     it.each(ICON_NAMES)('serves %s', async (name) => {
       const response = await api().get(`/images/icon/${name}.svg`).buffer(true).expect(200);
       expect(response.headers['content-type']).toBe('image/svg+xml');
@@ -245,6 +252,15 @@ describe('resources and icons (rest-api.md §5.6)', () => {
       expect(body).toMatch(
         /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]*viewBox="0 0 24 24"[^>]*>.*<\/svg>$/s,
       );
+      // The Material Design Icons glyph of the maintained @mdi/svg package, as shipped.
+      const glyph = ICON_GLYPHS[name]!;
+      expect(body).toBe(
+        readFileSync(
+          join(dirname(require.resolve('@mdi/svg/package.json')), 'svg', `${glyph}.svg`),
+          'utf8',
+        ).trim(),
+      );
+      expect(body).toContain(`id="mdi-${glyph}"`);
     });
 
     it('sends caching headers and a per-process ETag honoured by If-None-Match', async () => {

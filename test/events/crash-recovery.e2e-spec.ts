@@ -11,7 +11,8 @@ import {
 } from './support/notification-fixtures';
 import { spawnService } from './support/spawn-service';
 
-const LEASE_MS = 4_000;
+// Longer than a restart, so that the new process meets the dead one's claims still held.
+const LEASE_MS = 12_000;
 const BURST = 12;
 
 function invitation(index: number) {
@@ -93,6 +94,7 @@ describe('mail delivery after a crash mid-burst', () => {
     const claims = database.db.collection('twake_calendar_mail_deliveries');
     expect(await claims.countDocuments({ state: 'sending' })).toBeGreaterThanOrEqual(3);
 
+    const leases = await claims.find({ state: 'sending' }).toArray();
     child.kill('SIGKILL');
     await new Promise((resolve) => child!.once('exit', resolve));
     child = undefined;
@@ -103,6 +105,7 @@ describe('mail delivery after a crash mid-burst', () => {
     expect(smtp.messages).toHaveLength(0);
 
     service = await startTestService(env);
+    const serviceStartedAt = Date.now();
     const recipients = Array.from({ length: BURST }, (_, index) => `guest${index}@external.test`);
     await expectEventually(
       () => {
@@ -111,6 +114,9 @@ describe('mail delivery after a crash mid-burst', () => {
       { timeoutMs: LEASE_MS + 20_000, intervalMs: 100 },
     );
     const elapsed = Date.now() - killedAt;
+    // The new process met claims still held (restart < lease): it waited for them to lapse, then sent. Under the
+    // retry budget of 1 × 500 ms, those waits would have dead-lettered the mails had they used the budget.
+    const lapsed = Math.max(...leases.map((lease) => (lease.claimedAt as Date).getTime())) + LEASE_MS;
     // Within the lease (plus the restart and a retry delay), not the old 5 minutes.
     expect(elapsed).toBeLessThan(LEASE_MS + 15_000);
     // Give duplicates a chance to show, then count: exactly one each, nothing dead-lettered.
@@ -118,5 +124,6 @@ describe('mail delivery after a crash mid-burst', () => {
     for (const recipient of recipients) expect(smtp.to(recipient)).toHaveLength(1);
     expect(smtp.messages).toHaveLength(BURST);
     expect(await vhost.messageCount(NOTIFICATION_DLQ)).toBe(0);
+    expect(serviceStartedAt).toBeLessThan(lapsed);
   }, 240_000);
 });
