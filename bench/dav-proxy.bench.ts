@@ -24,7 +24,7 @@ import { request } from 'undici';
 import { TestDatabase, TestOidcProvider } from '@app/testing';
 import { ServiceApps, closeServiceApps, createServiceApps } from '../apps/side-service/src/bootstrap';
 import { ImportCompletedEvent } from '../apps/side-service/src/import/events/import-completed.event';
-import { EsnSabreDouble } from '../test/support/esn-sabre/esn-sabre-double';
+import { EsnSabreDouble } from '../test/doubles/esn-sabre/esn-sabre-double';
 import {
   Engine,
   LoadResult,

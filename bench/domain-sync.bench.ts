@@ -25,7 +25,7 @@ import { TestDatabase } from '@app/testing';
 import { ServiceApps, closeServiceApps, createServiceApps } from '../apps/side-service/src/bootstrap';
 import { SyncDomainMembersCommand } from '../apps/side-service/src/domain-sync/commands/sync-domain-members/sync-domain-members.command';
 import { TaskManager } from '../apps/side-service/src/tasks/task-manager';
-import { EsnSabreDouble } from '../test/support/esn-sabre/esn-sabre-double';
+import { EsnSabreDouble } from '../test/doubles/esn-sabre/esn-sabre-double';
 import { LdapFixture } from '../test/support/ldap-fixture';
 import { format, prepareBenchEnvironment } from './support/bench-env';
 

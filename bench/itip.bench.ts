@@ -14,7 +14,7 @@ import { ConfirmChannel, connect } from 'amqplib';
 import { ObjectId } from 'mongodb';
 import { TestDatabase, TestVhost } from '@app/testing';
 import { AppModule } from '../apps/side-service/src/app.module';
-import { EsnSabreDouble } from '../test/support/esn-sabre/esn-sabre-double';
+import { EsnSabreDouble } from '../test/doubles/esn-sabre/esn-sabre-double';
 import {
   Engine,
   benchEngines,

@@ -3,7 +3,7 @@ import {
   basic,
   seedUser,
   startDavTestEnvironment,
-} from '../support/esn-sabre/dav-test-environment';
+} from '../doubles/esn-sabre/dav-test-environment';
 import { ALARMS, FakeTime, calendar, entriesOf, ownEvent, valarm } from './support/alarm-fixtures';
 
 describe('POST /calendars?task=scheduleAlarms (webadmin.md §7.2, events.md §4.7)', () => {

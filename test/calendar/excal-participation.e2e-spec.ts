@@ -7,7 +7,7 @@ import {
   DavTestEnvironment,
   seedUser,
   startDavTestEnvironment,
-} from '../support/esn-sabre/dav-test-environment';
+} from '../doubles/esn-sabre/dav-test-environment';
 
 const invitation = (uid: string, extra: string[] = []) =>
   [

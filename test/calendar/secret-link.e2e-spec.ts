@@ -5,7 +5,7 @@ import {
   basic,
   seedUser,
   startDavTestEnvironment,
-} from '../support/esn-sabre/dav-test-environment';
+} from '../doubles/esn-sabre/dav-test-environment';
 
 const event = (uid: string, summary: string) =>
   [

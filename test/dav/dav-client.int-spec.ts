@@ -17,7 +17,7 @@ import {
   DavTestEnvironment,
   seedUser,
   startDavTestEnvironment,
-} from '../support/esn-sabre/dav-test-environment';
+} from '../doubles/esn-sabre/dav-test-environment';
 
 const ics = (uid: string, extra = '') =>
   [

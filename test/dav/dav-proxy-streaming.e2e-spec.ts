@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { request } from 'undici';
 import { TestService, startTestService } from '../support/service-apps';
-import { basic } from '../support/esn-sabre/dav-test-environment';
+import { basic } from '../doubles/esn-sabre/dav-test-environment';
 import {
   IN_FLIGHT_BOUND,
   LARGE_BODY_BYTES as SIZE,

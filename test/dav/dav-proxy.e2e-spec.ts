@@ -3,7 +3,7 @@ import {
   DavTestEnvironment,
   basic,
   startDavTestEnvironment,
-} from '../support/esn-sabre/dav-test-environment';
+} from '../doubles/esn-sabre/dav-test-environment';
 import { rawRequest } from '../support/raw-http';
 
 const event = (uid: string, summary = 'Weekly') =>

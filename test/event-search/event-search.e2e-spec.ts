@@ -6,7 +6,7 @@ import {
   basic,
   seedUser,
   startDavTestEnvironment,
-} from '../support/esn-sabre/dav-test-environment';
+} from '../doubles/esn-sabre/dav-test-environment';
 import { CREATED, DELETED, UPDATED, eventMessage, spec } from './event-search-support';
 
 const DOMAIN = 'example.org';

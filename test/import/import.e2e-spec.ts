@@ -11,7 +11,7 @@ import {
   basic,
   seedUser,
   startDavTestEnvironment,
-} from '../support/esn-sabre/dav-test-environment';
+} from '../doubles/esn-sabre/dav-test-environment';
 
 const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', name));
 

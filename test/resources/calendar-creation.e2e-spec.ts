@@ -5,7 +5,7 @@ import {
   DavTestEnvironment,
   seedUser,
   startDavTestEnvironment,
-} from '../support/esn-sabre/dav-test-environment';
+} from '../doubles/esn-sabre/dav-test-environment';
 
 const DOMAIN = 'example.org';
 const ALICE = 'alice@example.org';

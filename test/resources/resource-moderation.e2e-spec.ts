@@ -16,7 +16,7 @@ import {
   DavTestEnvironment,
   seedUser,
   startDavTestEnvironment,
-} from '../support/esn-sabre/dav-test-environment';
+} from '../doubles/esn-sabre/dav-test-environment';
 import { header } from '../events/support/mail-assertions';
 import { ITIP_EXCHANGE, localDelivery } from '../scheduling/support/itip-messages';
 

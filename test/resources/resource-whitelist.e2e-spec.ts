@@ -3,7 +3,7 @@ import {
   DavTestEnvironment,
   seedUser,
   startDavTestEnvironment,
-} from '../support/esn-sabre/dav-test-environment';
+} from '../doubles/esn-sabre/dav-test-environment';
 
 const DOMAIN = 'example.org';
 const [ANA, BOB, CAROL, DAN] = ['ana', 'bob', 'carol', 'dan'].map((name) => `${name}@${DOMAIN}`) as [

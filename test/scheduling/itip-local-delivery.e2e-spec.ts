@@ -5,7 +5,7 @@ import {
   DavTestEnvironment,
   seedUser,
   startDavTestEnvironment,
-} from '../support/esn-sabre/dav-test-environment';
+} from '../doubles/esn-sabre/dav-test-environment';
 import {
   ExchangeTap,
   ITIP_DLQ,

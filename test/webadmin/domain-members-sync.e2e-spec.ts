@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import { nameBasedUuid } from '@app/core';
-import { DavTestEnvironment, startDavTestEnvironment } from '../support/esn-sabre/dav-test-environment';
+import { DavTestEnvironment, startDavTestEnvironment } from '../doubles/esn-sabre/dav-test-environment';
 import { LdapFixture } from '../support/ldap-fixture';
 import { TestService, startTestService } from '../support/service-apps';
 

@@ -1,6 +1,6 @@
 import { ObjectId } from 'mongodb';
 import { EventSearchIndex } from '@app/search';
-import { DavTestEnvironment, startDavTestEnvironment } from '../support/esn-sabre/dav-test-environment';
+import { DavTestEnvironment, startDavTestEnvironment } from '../doubles/esn-sabre/dav-test-environment';
 import { LdapFixture } from '../support/ldap-fixture';
 
 const STEPS = [

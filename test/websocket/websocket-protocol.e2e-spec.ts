@@ -10,7 +10,7 @@ import {
   basic,
   seedUser,
   startDavTestEnvironment,
-} from '../support/esn-sabre/dav-test-environment';
+} from '../doubles/esn-sabre/dav-test-environment';
 import {
   bookSyncToken,
   calendarCtag,

@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
-const SCRIPT = join(__dirname, '..', '..', '..', 'test', 'support', 'oidc', 'provider.mjs');
+const SCRIPT = join(__dirname, '..', '..', '..', 'test', 'doubles', 'oidc', 'provider.mjs');
 
 export interface TestAccount {
   sub: string;

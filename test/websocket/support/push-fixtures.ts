@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import type { TestService } from '../../support/service-apps';
 import { TicketService } from '@app/auth';
-import { EsnSabreDouble } from '../../support/esn-sabre/esn-sabre-double';
+import { EsnSabreDouble } from '../../doubles/esn-sabre/esn-sabre-double';
 import { TestSocket } from './ws-client';
 
 /** An ICS object of one VEVENT. */

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { AddressInfo } from 'node:net';
 import { ObjectId } from 'mongodb';
 import { TestDatabase } from '@app/testing';
-import { TestService, startTestService } from '../service-apps';
+import { TestService, startTestService } from '../../support/service-apps';
 import { EsnSabreDouble } from './esn-sabre-double';
 
 /** The service, listening (esn-sabre calls it back), with the esn-sabre double in front of the stack's Radicale. */
