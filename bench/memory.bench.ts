@@ -19,6 +19,7 @@ import {
   Engine,
   ROOT,
   benchEngines,
+  cpuMsOf,
   format,
   load,
   loadAverage,
@@ -151,6 +152,7 @@ async function runOn(
     const token = await provider.issueToken({ sub: 'bench-sub', sid: `bench-${Date.now()}` });
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     const base = `http://127.0.0.1:${port}`;
+    const apiCpuBefore = cpuMsOf(service.pid!);
     const profile = await load(`${base}/api/user`, { durationMs: seconds * 1000, connections: 32, headers });
     const search = await load(`${base}/api/people/search`, {
       durationMs: seconds * 1000,
@@ -161,15 +163,18 @@ async function runOn(
     });
     if (profile.errors + search.errors > 0)
       throw new Error(`API load errors: ${profile.errors + search.errors}`);
+    const apiCpu = (cpuMsOf(service.pid!) - apiCpuBefore) / (profile.requests + search.requests);
     const afterLoad = memoryOf(service.pid!);
 
     await seedMailPeople(database.db);
     await sink.reset();
     let peak = 0;
     const sampler = setInterval(() => (peak = Math.max(peak, memoryOf(service.pid!).rssMb)), 100);
+    const mailCpuBefore = cpuMsOf(service.pid!);
     await publishAll(vhost, mails, 'memory');
     await sink.waitFor(mails, 10 * 60_000);
     clearInterval(sampler);
+    const mailCpu = (cpuMsOf(service.pid!) - mailCpuBefore) / mails;
     const afterMail = memoryOf(service.pid!);
     peak = Math.max(peak, afterMail.rssMb);
 
@@ -182,10 +187,12 @@ async function runOn(
     );
     console.log(
       `  after the API load run:    RSS ${format(afterLoad.rssMb)} MB, high-water ${format(afterLoad.hwmMb)} MB ` +
-        `(${format(profile.rps, 0)} + ${format(search.rps, 0)} req/s, ${seconds}s each)`,
+        `(${format(profile.rps, 0)} + ${format(search.rps, 0)} req/s, ${seconds}s each, ` +
+        `service CPU ${format(apiCpu, 3)} ms/request)`,
     );
     console.log(
-      `  while sending ${mails} mails: highest RSS sampled ${format(peak)} MB, high-water ${format(afterMail.hwmMb)} MB`,
+      `  while sending ${mails} mails: highest RSS sampled ${format(peak)} MB, high-water ${format(afterMail.hwmMb)} MB ` +
+        `(service CPU ${format(mailCpu, 2)} ms/mail)`,
     );
     reportRow({
       bench: 'memory',

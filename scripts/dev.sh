@@ -31,7 +31,7 @@ export LOG_PRETTY="${LOG_PRETTY:-true}"
 echo "building ..." >&2
 npm run --silent build
 
-node --max-semi-space-size=4 dist/apps/side-service/src/main.js &
+node --max-semi-space-size=4 --optimize-for-size dist/apps/side-service/src/main.js &
 service=$!
 trap 'kill "$service" 2>/dev/null; wait "$service" 2>/dev/null' INT TERM EXIT
 

@@ -10,7 +10,10 @@ export function credentialSourceOf(request: Request): CredentialSource {
   return {
     headers: request.headers,
     rawAuthorization,
-    query: (request.query ?? {}) as Record<string, unknown>,
+    // Parsed only when a resolver reads it (express parses the query string at every `request.query`).
+    get query() {
+      return (request.query ?? {}) as Record<string, unknown>;
+    },
     clientAddress: request.socket?.remoteAddress,
   };
 }
