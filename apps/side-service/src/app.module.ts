@@ -41,6 +41,7 @@ import { WebsocketModule } from './websocket/websocket.module';
 import { EventSearchModule } from './event-search/event-search.module';
 import { DomainSyncModule } from './domain-sync/domain-sync.module';
 import { UserDeletionModule } from './user-deletion/user-deletion.module';
+import { UserCollectionsModule } from './user-collections/user-collections.module';
 
 const infrastructure = [
   PersistenceModule,
@@ -78,6 +79,7 @@ const features = [
   WebsocketModule,
   EventSearchModule,
   UserDeletionModule,
+  UserCollectionsModule,
   FallbackProxyModule,
 ];
 

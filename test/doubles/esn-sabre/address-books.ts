@@ -60,6 +60,23 @@ export class AddressBooks {
       await this.deleteBook(res, principal, home, book);
       return true;
     }
+    if (book && !card && method === 'GET' && !query.has('export') && acceptsJson(req)) {
+      const [entry] = await this.children(`/addressbooks/${home}/${book}/`, BOOK_LISTING_PROPS, '0');
+      if (!entry || !/addressbook/.test(entry.props.get('resourcetype') ?? ''))
+        throw new DavAnswer(404, sabreError(`Could not find node at path: addressbooks/${home}/${book}`));
+      sendJson(res, {
+        _links: { self: { href: `/addressbooks/${home}/${book}.json` } },
+        'dav:name': entry.props.get('displayname') || null,
+        type: entry.props.get('book-type') ?? '',
+      });
+      return true;
+    }
+    if (book && !card && method === 'POST') {
+      await this.requireBook(home, book);
+      await this.publishOrShare(home, book, JSON.parse(await readText(req)) as Record<string, unknown>);
+      res.writeHead(204).end();
+      return true;
+    }
     if (book && !card && method === 'GET' && query.has('export')) {
       await this.export(res, home, book);
       return true;
@@ -130,6 +147,37 @@ export class AddressBooks {
     if (upstream.status === 404) throw new DavAnswer(404, sabreError('Card not found'));
     if (upstream.status >= 300) throw new DavAnswer(502, `DELETE ${path}: ${upstream.status}`);
     res.writeHead(204).end();
+  }
+
+  /** Publication and sharing, kept as properties of the book (`E:public-right`, `E:sharees`). */
+  private async publishOrShare(home: string, book: string, body: Record<string, unknown>): Promise<void> {
+    let props: string;
+    if (body['dav:publish-addressbook'] !== undefined) {
+      const privilege = (body['dav:publish-addressbook'] as { privilege?: unknown })?.privilege;
+      props = `<E:public-right>${escapeXmlText(String(privilege ?? ''))}</E:public-right>`;
+    } else if (body['dav:unpublish-addressbook'] !== undefined) props = '<E:public-right></E:public-right>';
+    else if (body['dav:share-resource'] !== undefined)
+      props = `<E:sharees>${escapeXmlText(JSON.stringify(body['dav:share-resource']))}</E:sharees>`;
+    else throw new DavAnswer(400, sabreError('Unsupported address book update'));
+    const response = await this.radicale.request('PROPPATCH', `/addressbooks/${home}/${book}/`, {
+      headers: { 'content-type': 'application/xml' },
+      body: `<D:propertyupdate xmlns:D="DAV:" xmlns:E="${ESN_NS}"><D:set><D:prop>${props}</D:prop></D:set></D:propertyupdate>`,
+    });
+    await response.body.dump();
+  }
+
+  /** The stored publication and shares of a book (for assertions). */
+  async bookState(home: string, book: string): Promise<{ publicRight?: string; sharees?: unknown }> {
+    const [entry] = await this.children(
+      `/addressbooks/${home}/${book}/`,
+      '<E:public-right/><E:sharees/>',
+      '0',
+    );
+    const sharees = entry?.props.get('sharees');
+    return {
+      publicRight: entry?.props.get('public-right'),
+      sharees: sharees ? JSON.parse(sharees) : undefined,
+    };
   }
 
   /** §4.4: the books of a home with their metadata and card counts. */

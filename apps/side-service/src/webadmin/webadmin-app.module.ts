@@ -24,6 +24,7 @@ import { DomainTasksController } from './tasks/domain-tasks.controller';
 import { LdapImportController } from './registered-users/ldap-import.controller';
 import { UserDataController } from './directory-users/user-data.controller';
 import { TeamCalendarsController } from './team-calendars/team-calendars.controller';
+import { UserCollectionsController } from './user-collections/user-collections.controller';
 
 /** What the webadmin server borrows from the main application: its buses, so handlers stay in one place. */
 export interface WebadminBridge {
@@ -52,6 +53,7 @@ const controllers = [
   LdapImportController,
   UserDataController,
   TeamCalendarsController,
+  UserCollectionsController,
 ];
 
 /**

@@ -143,6 +143,43 @@ export class DavCalendarsClient {
   }
 
   /**
+   * `GET /calendars/{home}/{cal}.json` (Accept JSON): true when 200 and `_links.self.href` is that path; 401/403/404
+   * → false; else an error (dav.md §5.7).
+   */
+  async calendarExists(identity: DavIdentity, homeId: string, calendarId: string): Promise<boolean> {
+    const path = `${DavPaths.calendar(homeId, calendarId)}.json`;
+    const response = await this.http.expect(
+      { method: 'GET', path, identity, headers: { accept: JSON_TYPE } },
+      [200, 401, 403, 404],
+    );
+    if (response.status !== 200) {
+      await dump(response);
+      return false;
+    }
+    return selfHref((await response.body.json()) as DavCalendarJson) === path;
+  }
+
+  /** `PROPPATCH /calendars/{home}/{cal}.json` with a subset of `dav:name`, `apple:color`, `caldav:description`. */
+  async updateCalendar(
+    identity: DavIdentity,
+    homeId: string,
+    calendarId: string,
+    properties: Record<string, string>,
+  ): Promise<void> {
+    const request: DavRequest = {
+      method: 'PROPPATCH',
+      path: `${DavPaths.calendar(homeId, calendarId)}.json`,
+      identity,
+      headers: {
+        'content-type': 'application/json;charset=UTF-8',
+        accept: 'application/json, text/plain, */*',
+      },
+      body: JSON.stringify(properties),
+    };
+    await dump(await this.http.expect(request, [200, 204, 207]));
+  }
+
+  /**
    * `PROPFIND /calendars/{home}/{cal}` without body nor Depth (dav.md §5.12): the names (without `.ics`) of the
    * objects whose `DAV:href` ends in `.ics`.
    */

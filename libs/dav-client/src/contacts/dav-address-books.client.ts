@@ -132,6 +132,32 @@ export class DavAddressBookClient {
     throw await this.http.failure(request, replay(response, body));
   }
 
+  /** `GET /addressbooks/{home}/{book}.json` (Accept JSON): 200 → true; 401/403/404 → false; else an error. */
+  async exists(identity: DavIdentity, homeId: string, bookId: string): Promise<boolean> {
+    const request: DavRequest = {
+      method: 'GET',
+      path: `${DavPaths.addressBook(homeId, bookId)}.json`,
+      identity,
+      headers: { accept: JSON_TYPE },
+    };
+    const response = await this.http.expect(request, [200, 401, 403, 404]);
+    await response.body.dump().catch(() => undefined);
+    return response.status === 200;
+  }
+
+  /** `POST /addressbooks/{home}/{book}.json` with a publish, unpublish or share body: 200/204; else an error. */
+  async post(identity: DavIdentity, homeId: string, bookId: string, body: unknown): Promise<void> {
+    const request: DavRequest = {
+      method: 'POST',
+      path: `${DavPaths.addressBook(homeId, bookId)}.json`,
+      identity,
+      headers: { accept: JSON_TYPE, 'content-type': JSON_TYPE },
+      body: JSON.stringify(body),
+    };
+    const response = await this.http.expect(request, [200, 204]);
+    await response.body.dump().catch(() => undefined);
+  }
+
   /** `PUT …/{uid}.vcf` (`application/vcard`): 201/204 → done; a "path not found" 404 is reported; else an error. */
   async putCard(
     identity: DavIdentity,

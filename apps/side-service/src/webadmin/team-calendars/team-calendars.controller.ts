@@ -13,7 +13,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { DavRequestError, DavUnavailableError, TeamCalendarMember } from '@app/dav-client';
+import type { TeamCalendarMember } from '@app/dav-client';
 import type { Domain } from '@app/persistence';
 import { CreateTeamCalendarCommand } from '../../team-calendars/commands/create-team-calendar/create-team-calendar.command';
 import { DeleteTeamCalendarCommand } from '../../team-calendars/commands/delete-team-calendar/delete-team-calendar.command';
@@ -24,7 +24,7 @@ import { ListTeamCalendarMembersQuery } from '../../team-calendars/queries/list-
 import { ListTeamCalendarsQuery } from '../../team-calendars/queries/list-team-calendars/list-team-calendars.query';
 import { TeamCalendarNotFoundError } from '../../team-calendars/team-calendars.errors';
 import { existingDomain } from '../domains/domain-param';
-import { WebadminError } from '../http/webadmin-error';
+import { DAV_ERROR_MESSAGE as DAV_ERROR, davCall } from '../http/dav-call';
 import {
   TeamCalendarCreationDto,
   TeamCalendarJsonDto,
@@ -34,19 +34,6 @@ import {
   parseShare,
   teamCalendarJson,
 } from './team-calendar-body';
-
-const DAV_ERROR = 'Error while calling the DAV server';
-
-/** DAV failures answer 500 `Error while calling the DAV server` (webadmin.md §9). */
-async function davCall<T>(call: Promise<T>): Promise<T> {
-  try {
-    return await call;
-  } catch (error) {
-    if (error instanceof DavRequestError || error instanceof DavUnavailableError)
-      throw new WebadminError(500, 'ServerError', DAV_ERROR, error.message);
-    throw error;
-  }
-}
 
 /** Team calendars of a domain and their members (webadmin.md §9). */
 @ApiTags('Team calendars')
