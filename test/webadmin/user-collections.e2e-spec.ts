@@ -1,4 +1,4 @@
-import { DavTestEnvironment, startDavTestEnvironment } from '../support/esn-sabre/dav-test-environment';
+import { DavTestEnvironment, startDavTestEnvironment } from '../doubles/esn-sabre/dav-test-environment';
 
 describe('webadmin user calendars and address books (§10)', () => {
   let env: DavTestEnvironment;
