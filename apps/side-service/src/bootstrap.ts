@@ -10,6 +10,7 @@ import { LoginThrottle } from '@app/auth';
 import { AllConfig, AppConfigModule } from '@app/config';
 import { httpMetricsMiddleware, loggerParams } from '@app/observability';
 import { AppModule } from './app.module';
+import { corsPolicy } from './http/cors-policy';
 import { documentRestApi } from './http/rest-api.openapi';
 import { JsonResponseInterceptor } from './http/json-response.interceptor';
 import { useRequestBodyParsers } from './http/request-body';
@@ -59,6 +60,9 @@ export async function createServiceApps(): Promise<ServiceApps> {
     bufferLogs: true,
     bodyParser: false,
   });
+  api.use(
+    corsPolicy(api.get<ConfigService<AllConfig, true>>(ConfigService).get('standalone').corsAllowedOrigins),
+  );
   configureHttp(api, 'rest', JSON_UTF8);
   api.useWebSocketAdapter(new PushWsAdapter(api));
   documentRestApi(api);

@@ -16,6 +16,7 @@ import { userDefaultsConfig } from './namespaces/user-defaults.config';
 import { uploadConfig } from './namespaces/upload.config';
 import { webadminConfig, webadminCrossChecks } from './namespaces/webadmin.config';
 import { websocketConfig } from './namespaces/websocket.config';
+import { standaloneConfig } from './namespaces/standalone.config';
 
 /** Every namespace, in the order problems are reported. */
 export const ALL_CONFIGS = [
@@ -36,6 +37,7 @@ export const ALL_CONFIGS = [
   spaSettingsConfig,
   domainSettingsConfig,
   websocketConfig,
+  standaloneConfig,
 ] as const;
 
 export const CROSS_CHECKS = [ldapCrossChecks, webadminCrossChecks, authCrossChecks, mailCrossChecks];

@@ -20,3 +20,4 @@ export * from './namespaces/user-defaults.config';
 export * from './namespaces/upload.config';
 export * from './namespaces/webadmin.config';
 export * from './namespaces/websocket.config';
+export * from './namespaces/standalone.config';

@@ -345,6 +345,7 @@ describe('typed values', () => {
       'spaSettings',
       'domainSettings',
       'websocket',
+      'standalone',
     ]);
     for (const definition of definitions) {
       expect(typeof definition.read).toBe('function');

@@ -1,0 +1,130 @@
+import { randomBytes } from 'node:crypto';
+import request from 'supertest';
+import { TestService, startTestService } from '../support/service-apps';
+import { seedLegacyUser } from '../support/openpaas-seed';
+
+const ALICE = `Basic ${Buffer.from('alice@twake.test:alice-secret').toString('base64')}`;
+const SPA = 'http://spa.example.test:3000';
+
+interface PersonJson {
+  id: string;
+  objectType: string;
+  emailAddresses: { value: string }[];
+}
+
+/** Settings for a deployment without the rest of the suite: CORS_ALLOWED_ORIGINS, PEOPLE_SEARCH_USERS_WITH_CONTACTS. */
+describe.each([
+  { label: 'shipped defaults', env: {}, standalone: false },
+  {
+    label: 'standalone settings on',
+    env: { CORS_ALLOWED_ORIGINS: `${SPA}, http://other.test`, PEOPLE_SEARCH_USERS_WITH_CONTACTS: 'true' },
+    standalone: true,
+  },
+])('$label', ({ env, standalone }) => {
+  let service: TestService;
+  const api = () => request(service.api.getHttpServer());
+  const run = randomBytes(4).toString('hex');
+  let quentinId: string;
+
+  beforeAll(async () => {
+    service = await startTestService({
+      DOMAINS: 'twake.test',
+      BASIC_AUTH_ENABLED: 'true',
+      CORS_ALLOWED_ORIGINS: undefined,
+      PEOPLE_SEARCH_USERS_WITH_CONTACTS: undefined,
+      // No Twake Mail here: the contact aliases name nothing.
+      OPENSEARCH_CONTACT_USER_READ_ALIAS: `user_contact_absent_${run}`,
+      OPENSEARCH_CONTACT_DOMAIN_READ_ALIAS: `domain_contact_absent_${run}`,
+      ...env,
+    });
+    quentinId = await seedLegacyUser(service.database.db, `quentin.${run}@twake.test`, {
+      firstname: 'Quentin',
+      lastname: `Standalone${run}`,
+    });
+  });
+  afterAll(() => service.close());
+
+  it('people search with ["user","contact"] finds users directly only with the setting on', async () => {
+    const response = await api()
+      .post('/api/people/search')
+      .set('Authorization', ALICE)
+      .send({ q: `Standalone${run}`, objectTypes: ['user', 'contact'], limit: 10 })
+      .expect(200);
+    const people = response.body as PersonJson[];
+    if (standalone) {
+      expect(people.map((person) => [person.objectType, person.id, person.emailAddresses[0]!.value])).toEqual(
+        [['user', quentinId, `quentin.${run}@twake.test`]],
+      );
+    } else expect(people).toEqual([]);
+    // ["user"] alone finds the user either way (rest-api.md §5.7).
+    const usersOnly = await api()
+      .post('/api/people/search')
+      .set('Authorization', ALICE)
+      .send({ q: `Standalone${run}`, objectTypes: ['user'], limit: 10 })
+      .expect(200);
+    expect((usersOnly.body as PersonJson[]).map((person) => person.id)).toEqual([quentinId]);
+  });
+
+  it('answers the SPA preflights on REST routes and on /dav only with the policy', async () => {
+    const preflights = [
+      ['/api/configurations?scope=user', 'PATCH', 'authorization,content-type'],
+      [
+        '/dav/calendars/0123456789abcdef01234567/0123456789abcdef01234567.json',
+        'REPORT',
+        'authorization,content-type',
+      ],
+      ['/dav/calendars/0123456789abcdef01234567/cal/e.ics', 'PUT', 'authorization,content-type,prefer'],
+      ['/dav/calendars/0123456789abcdef01234567/cal/e.ics', 'MOVE', 'authorization,destination'],
+      ['/dav/calendars/0123456789abcdef01234567/cal.json', 'ACL', 'authorization,x-http-method-override'],
+      ['/dav/calendars/0123456789abcdef01234567/cal.json', 'PROPPATCH', 'authorization,content-type'],
+    ] as const;
+    for (const [path, method, headers] of preflights) {
+      const response = await api()
+        .options(path)
+        .set('Origin', SPA)
+        .set('Access-Control-Request-Method', method)
+        .set('Access-Control-Request-Headers', headers);
+      if (!standalone) {
+        expect(response.status).not.toBe(204);
+        expect(response.headers['access-control-allow-methods'] ?? '').not.toContain(method);
+        continue;
+      }
+      expect([path, response.status]).toEqual([path, 204]);
+      expect(response.headers['access-control-allow-origin']).toBe(SPA);
+      const methods = response.headers['access-control-allow-methods']!.split(', ');
+      expect(methods).toContain(method);
+      const allowed = response.headers['access-control-allow-headers']!.toLowerCase().split(', ');
+      for (const header of headers.split(',')) expect(allowed).toContain(header);
+      expect(response.headers['access-control-max-age']).toBe('86400');
+      expect(response.headers.vary).toContain('Origin');
+    }
+  });
+
+  it('gives the allowed origin back on answers, none to other origins; §3.2 headers by default', async () => {
+    const fromSpa = await api().get('/api/user').set('Origin', SPA).set('Authorization', ALICE).expect(200);
+    const unauthenticated = await api().get('/api/user').set('Origin', SPA).expect(401);
+    const fromElsewhere = await api()
+      .get('/api/user')
+      .set('Origin', 'http://evil.test')
+      .set('Authorization', ALICE);
+    if (standalone) {
+      expect(fromSpa.headers['access-control-allow-origin']).toBe(SPA);
+      expect(fromSpa.headers['access-control-expose-headers']).toContain('ETag');
+      expect(unauthenticated.headers['access-control-allow-origin']).toBe(SPA);
+      expect(fromElsewhere.headers['access-control-allow-origin']).toBeUndefined();
+      const rejected = await api()
+        .options('/api/user')
+        .set('Origin', 'http://evil.test')
+        .set('Access-Control-Request-Method', 'PATCH');
+      expect(rejected.status).not.toBe(204);
+      expect(rejected.headers['access-control-allow-origin']).toBeUndefined();
+    } else {
+      for (const response of [fromSpa, unauthenticated, fromElsewhere]) {
+        expect(response.headers['access-control-allow-origin']).toBe('*');
+        expect(response.headers['access-control-allow-methods']).toBe('GET, POST, DELETE, PUT');
+        expect(response.headers['access-control-allow-headers']).toBe('Content-Type, Authorization, Accept');
+        expect(response.headers['access-control-max-age']).toBe('86400');
+      }
+    }
+  });
+});
