@@ -13,6 +13,9 @@ interface Card {
   telType?: string;
 }
 
+// Radicale slows down under a loaded machine: each test runs several whole syncs.
+jest.setTimeout(120_000);
+
 const SYNC = 'sync-domain-members-contacts-ldap-to-dav';
 const CLEAR = 'clear-domain-members-contacts-dav';
 
