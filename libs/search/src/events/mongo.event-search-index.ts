@@ -21,6 +21,15 @@ interface StoredEvent extends EventSearchDocument {
 }
 
 const DUPLICATE_KEY = 11000;
+const MAX_BULK_ITEMS = 512;
+const MAX_BULKS_IN_FLIGHT = 2;
+
+interface PendingWrite {
+  event: IndexedEvent;
+  guarded: boolean;
+  resolve: (outcome: UpsertOutcome) => void;
+  reject: (error: Error) => void;
+}
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function stored({ id, document }: IndexedEvent): StoredEvent {
@@ -69,12 +78,16 @@ function unavailable(error: unknown): Error {
  * The event index without OpenSearch: a MongoDB collection (`twake_calendar_event_search`), so it survives restarts
  * and every replica sees the same documents. The sequence guard is one conditional upsert per document (a stored
  * document with an equal or higher sequence makes the insert collide on `_id`: ignored). Text matching is done on
- * folded words (see `parseTextQuery`), without relevance scoring: hits keep the spec's sort.
+ * folded words (see `parseTextQuery`), without relevance scoring: hits keep the spec's sort. Writes of messages processed
+ * side by side are grouped into one unordered `bulkWrite`.
  */
 export class MongoEventSearchIndex extends EventSearchIndex implements OnModuleInit {
   readonly kind = 'mongodb';
   private readonly logger = new Logger(MongoEventSearchIndex.name);
   private readonly collection: mongo.Collection<StoredEvent>;
+  private pending: PendingWrite[] = [];
+  private inFlight = 0;
+  private scheduled = false;
 
   constructor(db: mongo.Db, collectionName = EVENT_SEARCH_COLLECTION) {
     super();
@@ -89,9 +102,37 @@ export class MongoEventSearchIndex extends EventSearchIndex implements OnModuleI
     ]);
   }
 
-  async upsert(events: IndexedEvent[], guarded: boolean): Promise<UpsertOutcome[]> {
-    if (!events.length) return [];
-    const operations: mongo.AnyBulkWriteOperation<StoredEvent>[] = events.map((event) => {
+  upsert(events: IndexedEvent[], guarded: boolean): Promise<UpsertOutcome[]> {
+    return Promise.all(
+      events.map(
+        (event) =>
+          new Promise<UpsertOutcome>((resolve, reject) => {
+            this.pending.push({ event, guarded, resolve, reject });
+            if (this.scheduled) return;
+            this.scheduled = true;
+            setImmediate(() => {
+              this.scheduled = false;
+              this.flush();
+            });
+          }),
+      ),
+    );
+  }
+
+  /** Writes of the messages processed at the same moment go in one unordered `bulkWrite` (at most 2 at a time). */
+  private flush(): void {
+    while (this.pending.length && this.inFlight < MAX_BULKS_IN_FLIGHT) {
+      const batch = this.pending.splice(0, MAX_BULK_ITEMS);
+      this.inFlight++;
+      void this.writeBatch(batch).finally(() => {
+        this.inFlight--;
+        this.flush();
+      });
+    }
+  }
+
+  private async writeBatch(batch: PendingWrite[]): Promise<void> {
+    const operations: mongo.AnyBulkWriteOperation<StoredEvent>[] = batch.map(({ event, guarded }) => {
       const replacement = stored(event);
       const sequence = event.document.sequence;
       const filter: mongo.Filter<StoredEvent> =
@@ -103,38 +144,51 @@ export class MongoEventSearchIndex extends EventSearchIndex implements OnModuleI
           : { _id: event.id };
       return { replaceOne: { filter, replacement, upsert: true } };
     });
-    const outcomes: UpsertOutcome[] = events.map(() => 'written');
+    const outcomes: (UpsertOutcome | Error)[] = batch.map(() => 'written');
     const collided: number[] = [];
     try {
       await this.collection.bulkWrite(operations, { ordered: false });
     } catch (error) {
       const writeErrors = (error as { writeErrors?: unknown }).writeErrors;
-      if (writeErrors === undefined) throw unavailable(error);
+      if (writeErrors === undefined) {
+        const failure = unavailable(error);
+        batch.forEach((item) => item.reject(failure));
+        return;
+      }
       const errors = (Array.isArray(writeErrors) ? writeErrors : [writeErrors]) as {
         index: number;
         code: number;
         errmsg?: string;
       }[];
       for (const failure of errors) {
-        if (failure.code !== DUPLICATE_KEY) throw new Error(`indexing refused: ${failure.errmsg}`);
-        collided.push(failure.index);
+        if (failure.code === DUPLICATE_KEY) collided.push(failure.index);
+        else outcomes[failure.index] = new Error(`indexing refused: ${failure.errmsg}`);
       }
     }
     if (collided.length) {
       // A collision means "not replaced"; some engines (FerretDB) also report one for a replacement they made, so
       // the stored document decides: exactly the replacement → written, anything else → ignored.
-      const ids = collided.map((index) => events[index]!.id);
-      const current = new Map(
-        (await this.collection.find({ _id: { $in: ids } }).toArray()).map((event) => [
-          event._id,
-          canonical(event),
-        ]),
-      );
-      for (const index of collided)
-        outcomes[index] =
-          current.get(events[index]!.id) === canonical(stored(events[index]!)) ? 'written' : 'ignored';
+      try {
+        const ids = collided.map((index) => batch[index]!.event.id);
+        const current = new Map(
+          (await this.collection.find({ _id: { $in: ids } }).toArray()).map((event) => [
+            event._id,
+            canonical(event),
+          ]),
+        );
+        for (const index of collided) {
+          const event = batch[index]!.event;
+          outcomes[index] = current.get(event.id) === canonical(stored(event)) ? 'written' : 'ignored';
+        }
+      } catch (error) {
+        for (const index of collided) outcomes[index] = unavailable(error);
+      }
     }
-    return outcomes;
+    batch.forEach((item, index) => {
+      const outcome = outcomes[index]!;
+      if (outcome instanceof Error) item.reject(outcome);
+      else item.resolve(outcome);
+    });
   }
 
   async deleteOthers(calendarURL: string, eventUid: string, keepIds: string[]): Promise<void> {
