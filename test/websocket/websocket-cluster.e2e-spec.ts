@@ -38,7 +38,7 @@ describeMultiNode('WebSocket push across nodes (Redis event bus)', () => {
     secondUrl = `http://127.0.0.1:${(second.api.getHttpServer().address() as AddressInfo).port}`;
     redis = new Redis(process.env.REDIS_URL!);
     ana = await seedUser(env.service, ANA, 'example.org');
-  });
+  }, 90_000);
 
   afterEach(async () => {
     await Promise.all(sockets.splice(0).map((socket) => socket.close()));

@@ -47,7 +47,7 @@ describeMultiNode('WebSocket push with Redis down, REDIS_EVENTBUS_FAILURE_IGNORE
     });
     ana = await seedUser(env.service, ANA, 'example.org');
     socket = await TestSocket.open(socketUrl(env.baseUrl, await ticketOf(env.service, ANA)));
-  });
+  }, 90_000);
 
   afterAll(async () => {
     await socket?.close();
