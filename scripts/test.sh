@@ -19,6 +19,15 @@ bash scripts/stack.sh up
 status=0
 STACK_SKIP=1 npx jest --runInBand "$@" || status=$?
 
+if [ "$#" -eq 0 ]; then
+  # Tests that run two service instances in one process (or a Redis on a closed port) leave a reconnect timer of
+  # the RabbitMQ library's process-wide connection manager behind: they run here, in their own jest process that
+  # exits when they are done (they are skipped in the run above).
+  echo "multi-node WebSocket tests (their own jest process, --forceExit)"
+  WEBSOCKET_MULTI_NODE_TESTS=1 STACK_SKIP=1 npx jest --runInBand --forceExit \
+    test/websocket/websocket-cluster test/websocket/websocket-redis-down || status=$?
+fi
+
 if [ "${TEST_ENGINES:-both}" != ferretdb ]; then
   bash scripts/stack.sh up mongobench >/dev/null
   bench_url="$(bash scripts/stack.sh env | sed -n 's/^export MONGO_BENCH_URL=//p')"
