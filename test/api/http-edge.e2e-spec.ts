@@ -147,6 +147,30 @@ describe('HTTP edge: body parsing and error bodies', () => {
       );
     });
 
+    it('answers 400 to a scalar query parameter given twice, keeps repeatable ones', async () => {
+      const named = await service
+        .admin()
+        .get('/registeredUsers?email=a@twake.test&email=b@twake.test')
+        .expect(400);
+      expect(named.body).toEqual(
+        webadminError(
+          400,
+          'InvalidArgument',
+          'Invalid arguments supplied in the user request',
+          "Query parameter 'email' must be given once",
+        ),
+      );
+      const record = await service.admin().get('/tasks?status=failed&status=completed').expect(400);
+      expect(record.body.details).toBe("Query parameter 'status' must be given once");
+      await service.admin().get('/metrics?name[]=a&name[]=b').expect(200);
+      await service
+        .admin()
+        .get('/healthcheck?check=MongoDB&check=Redis')
+        .expect((response) => {
+          expect([200, 503]).toContain(response.status);
+        });
+    });
+
     it('answers invalid JSON with the strict parser’s message, without the parser’s words', async () => {
       const response = await post().send('{"email":').expect(400);
       expect(response.body).toEqual(

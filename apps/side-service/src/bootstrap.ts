@@ -13,6 +13,7 @@ import { AppModule } from './app.module';
 import { corsPolicy } from './http/cors-policy';
 import { documentRestApi } from './http/rest-api.openapi';
 import { JsonResponseInterceptor } from './http/json-response.interceptor';
+import { WEBADMIN_ERROR_SCHEMA, documentErrors } from './http/openapi-errors';
 import { useRequestBodyParsers } from './http/request-body';
 import { RequestValidationPipe } from './http/request-validation.pipe';
 import { JSON_UTF8 } from './openpaas/rest-json';
@@ -48,6 +49,7 @@ function documentWebadmin(app: INestApplication): void {
       .setVersion('1')
       .build(),
   );
+  documentErrors(document, WEBADMIN_ERROR_SCHEMA, 'Error in the webadmin format (webadmin.md §1.3)');
   SwaggerModule.setup('swagger', app, document, { jsonDocumentUrl: 'openapi.json' });
 }
 

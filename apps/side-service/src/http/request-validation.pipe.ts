@@ -18,6 +18,17 @@ function firstFailure(errors: ValidationError[]): { constraint: string; message:
 }
 
 /**
+ * Query parameters a route may receive several times: `name[]` ones, and those the spec makes repeatable
+ * (`/healthcheck?check=`). Every other named query parameter is scalar. (The declared TypeScript type cannot tell:
+ * `string | undefined` is `Object` in the metadata of transpile-only builds.)
+ */
+const REPEATABLE_QUERY_PARAMETERS = new Set(['check']);
+const isRepeatable = (metadata: ArgumentMetadata): boolean =>
+  metadata.metatype === Array ||
+  (metadata.data ?? '').endsWith('[]') ||
+  REPEATABLE_QUERY_PARAMETERS.has(metadata.data ?? '');
+
+/**
  * The one validation pipe of both servers: bodies and query parameters typed by a DTO class are transformed and
  * validated (class-validator); the first failure becomes a `RequestValidationError` that each server's exception
  * filter renders in its error format. Parameters typed `unknown`/`object` are left to the route, with an
@@ -42,6 +53,18 @@ export class RequestValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // A scalar query parameter given twice (`?task=a&task=b`) arrives as an array: refused here, once for all routes.
+    if (metadata.type === 'query' && metadata.data && Array.isArray(value) && !isRepeatable(metadata))
+      throw new RequestValidationError('value', `Query parameter '${metadata.data}' must be given once`);
+    // The same for routes reading the whole query as a record of strings.
+    if (metadata.type === 'query' && !metadata.data && value !== null && typeof value === 'object') {
+      const repeated = Object.entries(value as Record<string, unknown>).find(
+        ([name, item]) =>
+          Array.isArray(item) && !isRepeatable({ ...metadata, metatype: undefined, data: name }),
+      );
+      if (repeated)
+        throw new RequestValidationError('value', `Query parameter '${repeated[0]}' must be given once`);
+    }
     const isDto = metadata.metatype !== undefined && this.toValidate(metadata);
     if (value instanceof UnparsableJsonBody) {
       if (isDto) throw new RequestValidationError('json', 'Invalid JSON body');

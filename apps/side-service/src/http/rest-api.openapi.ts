@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { REST_ERROR_SCHEMA, documentErrors } from './openapi-errors';
 
 export const REST_OPENAPI_JSON = 'api/openapi.json';
 export const REST_SWAGGER_UI = 'api/docs';
@@ -23,6 +24,11 @@ export function documentRestApi(app: INestApplication): void {
       .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'OIDC access token or calendar JWT' })
       .addBasicAuth({ type: 'http', scheme: 'basic', description: 'Admin account, or users when enabled' })
       .build(),
+  );
+  documentErrors(
+    document,
+    REST_ERROR_SCHEMA,
+    'Error: the JSON body of rest-api.md §3.1, or an empty body (global 401, 403, 404, 500)',
   );
   SwaggerModule.setup(REST_SWAGGER_UI, app, document, { jsonDocumentUrl: REST_OPENAPI_JSON });
 }

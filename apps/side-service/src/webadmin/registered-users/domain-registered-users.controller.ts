@@ -1,6 +1,14 @@
 import { Body, Controller, Delete, Get, Head, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBody, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { domainOfMailAddress, isObjectIdHex } from '@app/core';
 import type { User } from '@app/persistence';
 import { DeleteUserCommand } from '../../users/commands/delete-user/delete-user.command';
@@ -45,7 +53,16 @@ export class DomainRegisteredUsersController {
   @Get()
   @ApiOperation({ summary: "The domain's registered users, or one with ?email=" })
   @ApiQuery({ name: 'email', required: false })
-  @ApiOkResponse({ type: [RegisteredUserResponseDto] })
+  @ApiExtraModels(RegisteredUserResponseDto)
+  @ApiOkResponse({
+    description: 'Without ?email=: the array of users; with ?email=: that one user (an object)',
+    schema: {
+      oneOf: [
+        { type: 'array', items: { $ref: getSchemaPath(RegisteredUserResponseDto) } },
+        { $ref: getSchemaPath(RegisteredUserResponseDto) },
+      ],
+    },
+  })
   async list(
     @Param('domain') rawDomain: string,
     @Query('email') email?: string,

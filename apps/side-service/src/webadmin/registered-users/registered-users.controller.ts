@@ -1,7 +1,15 @@
 import { Body, Controller, Delete, Get, Head, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBody, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { isObjectIdHex } from '@app/core';
 import { DomainNotFoundError } from '@app/persistence';
 import { AddMissingFieldsCommand } from '../../users/commands/add-missing-fields/add-missing-fields.command';
@@ -45,7 +53,16 @@ export class RegisteredUsersController {
   @Get()
   @ApiOperation({ summary: 'List registered users, or get one with ?email=' })
   @ApiQuery({ name: 'email', required: false })
-  @ApiOkResponse({ type: [RegisteredUserResponseDto] })
+  @ApiExtraModels(RegisteredUserResponseDto)
+  @ApiOkResponse({
+    description: 'Without ?email=: the array of users; with ?email=: that one user (an object)',
+    schema: {
+      oneOf: [
+        { type: 'array', items: { $ref: getSchemaPath(RegisteredUserResponseDto) } },
+        { $ref: getSchemaPath(RegisteredUserResponseDto) },
+      ],
+    },
+  })
   async list(
     @Query('email') email?: string,
   ): Promise<RegisteredUserResponseDto | RegisteredUserResponseDto[]> {
