@@ -1,7 +1,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { DavTestEnvironment, startDavTestEnvironment } from '../support/esn-sabre/dav-test-environment';
+import { DavTestEnvironment, startDavTestEnvironment } from '../doubles/esn-sabre/dav-test-environment';
 import type { TestService } from '../support/service-apps';
 
 const ROOT = join(__dirname, '..', '..');
