@@ -73,8 +73,8 @@ describe('password rules of Basic and webadmin authentication', () => {
     await median('nobody@twake.test');
     const known = await median('zoe@twake.test');
     const unknown = await median('nobody@twake.test');
-    // Without the dummy hash an unknown user answers several times faster than a wrong password.
-    expect(unknown / known).toBeGreaterThan(0.6);
-    expect(unknown / known).toBeLessThan(1.7);
+    // Without the dummy hash an unknown user answers ~40 times faster (ratio 0.02); wide bounds for a loaded CPU.
+    expect(unknown / known).toBeGreaterThan(0.4);
+    expect(unknown / known).toBeLessThan(2.5);
   });
 });
