@@ -7,6 +7,7 @@ import { AddressBookContents } from './address-book-contents';
 import { AccessRefused, CollectionAccess } from './collection-access';
 import { CalendarJson, ESN_NS, escapeXml } from './calendar-json';
 import { filterCalendarListing } from './calendar-listing-flags';
+import { CalendarObjectsJson, JsonAnswer } from './calendar-objects-json';
 import { calendarQueryReport } from './calendar-query-time-ranges';
 import { CalendarSharing, DavPublisher, SharingRefused } from './calendar-sharing';
 import { ItipInbox } from './itip-inbox';
@@ -23,6 +24,8 @@ export interface EsnSabreDoubleOptions {
   adminPassword: string;
   /** Side service REST API, for technical-token introspection; may be set once the service listens. */
   sideServiceUrl?: string;
+  /** Port to listen on (127.0.0.1); default: any free one. */
+  port?: number;
 }
 
 /** One request as the double saw it, for assertions. */
@@ -79,6 +82,10 @@ export class EsnSabreDouble {
   /** esn-sabre's read rights on other homes; `access.strict = true` to enforce them. */
   readonly access: CollectionAccess;
   private readonly addressBookContents: AddressBookContents;
+  /** JSON REPORTs on calendars and objects, jCal PUTs, and the `calendar:event:*`/iTIP messages of writes. */
+  private readonly objects: CalendarObjectsJson;
+  /** Publish `calendar:event:*` and `calendar:itip:localDelivery` after object writes (the demo; off in tests). */
+  publishObjectEvents = false;
   /** Collections created (or being created): concurrent first requests of a principal share one creation. */
   private readonly ensured = new Map<string, Promise<void>>();
   private sideServiceUrl?: string;
@@ -96,6 +103,9 @@ export class EsnSabreDouble {
     this.addressBooks = new AddressBooks(this.radicale);
     this.access = new CollectionAccess(this.radicale);
     this.addressBookContents = new AddressBookContents(this.radicale);
+    this.objects = new CalendarObjectsJson(this.radicale, (exchange, body) =>
+      this.sharing.publish(exchange, body),
+    );
     this.sideServiceUrl = options.sideServiceUrl;
   }
 
@@ -103,7 +113,7 @@ export class EsnSabreDouble {
     const server = createServer();
     const double = new EsnSabreDouble(server, options);
     server.on('request', (req, res) => void double.handle(req, res));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
     await double.radicale.ensureCollection('/calendars/', 'plain');
     await double.radicale.ensureCollection('/addressbooks/', 'plain');
     return double;
@@ -165,7 +175,7 @@ export class EsnSabreDouble {
         return;
       }
       const answer =
-        error instanceof HttpAnswer || error instanceof DavAnswer
+        error instanceof HttpAnswer || error instanceof DavAnswer || error instanceof JsonAnswer
           ? error
           : error instanceof SharingRefused
             ? new HttpAnswer(error.status, error.message)
@@ -263,6 +273,15 @@ export class EsnSabreDouble {
     if (await this.addressBooks.handle(req, res, principal, path, segments, query)) return;
     if (query.has('export') && method === 'GET') return this.export(res, path);
     if (query.has('import') && method === 'PUT') return this.importObject(req, res, segments);
+    if (
+      this.publishObjectEvents &&
+      segments[0] === 'calendars' &&
+      segments.length === 4 &&
+      path.endsWith('.ics')
+    ) {
+      if (method === 'PUT') return this.putAndPublish(req, res, principal, path);
+      if (method === 'DELETE') return this.deleteAndPublish(res, principal, path);
+    }
     if (isJsonMode(req, segments[0]))
       return this.jsonRequest(req, res, method, path, segments, query, principal);
     if (method === 'PUT' && /\.(ics|vcf)$/.test(path)) return this.putObject(req, res, path);
@@ -311,6 +330,43 @@ export class EsnSabreDouble {
     await this.resourceScheduling.afterPut(path, resourceCopy, status);
   }
 
+  /** An object PUT as esn-sabre takes it (ICS or jCal), then the messages it publishes. */
+  private async putAndPublish(
+    req: IncomingMessage,
+    res: ServerResponse,
+    principal: Principal,
+    path: string,
+  ): Promise<void> {
+    const before = await this.radicale.text('GET', path);
+    const previous = before.status === 200 ? before.text : undefined;
+    let ics: string;
+    try {
+      ics = CalendarObjectsJson.toIcs(await readText(req));
+    } catch (error) {
+      throw new HttpAnswer(400, `invalid calendar object: ${String(error)}`);
+    }
+    const headers: Record<string, string> = {
+      ...pick(req.headers, FORWARDED),
+      'content-type': 'text/calendar; charset=utf-8',
+    };
+    delete headers['content-length'];
+    const upstream = await this.radicale.text('PUT', path, { headers, body: ics });
+    const status = upstream.status === 201 && previous !== undefined ? 204 : upstream.status;
+    const etag = upstream.headers.etag;
+    res.writeHead(status, typeof etag === 'string' ? { etag } : {}).end();
+    if (status < 300) await this.objects.afterWrite(principal, path, ics, previous);
+  }
+
+  private async deleteAndPublish(res: ServerResponse, principal: Principal, path: string): Promise<void> {
+    const before = await this.radicale.text('GET', path);
+    const deleted = await this.radicale.request('DELETE', path);
+    await deleted.body.dump();
+    const status = deleted.status === 200 ? 204 : deleted.status;
+    res.writeHead(status).end();
+    if (status < 300 && before.status === 200)
+      await this.objects.afterWrite(principal, path, undefined, before.text);
+  }
+
   private async passThrough(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     const hasBody =
       req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined;
@@ -350,6 +406,17 @@ export class EsnSabreDouble {
     const withRights = query.get('withRights') === 'true';
     const body = method === 'GET' || method === 'DELETE' ? '' : await readText(req);
     if (root !== 'calendars' || !home) throw new HttpAnswer(501, 'JSON request not emulated by the double');
+    if (method === 'REPORT' && calendar) {
+      const query = JSON.parse(body || '{}') as {
+        match?: { start?: string; end?: string };
+        'sync-token'?: string;
+      };
+      if (query.match?.start && query.match.end)
+        return sendJson(res, 200, await this.objects.match(path, query.match.start, query.match.end));
+      if (typeof query['sync-token'] === 'string')
+        return sendJson(res, 200, await this.objects.sync(path, query['sync-token']));
+      throw new HttpAnswer(400, 'REPORT body needs match or sync-token');
+    }
     if (method === 'GET' && !calendar) {
       const listing = await this.json.home(path, withRights);
       if (withRights)
