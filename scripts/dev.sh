@@ -4,7 +4,7 @@
 #   REST API  http://127.0.0.1:8080     webadmin  http://127.0.0.1:8000 (Swagger UI at /swagger)
 #   OpenID    http://127.0.0.1:9090     mails     http://127.0.0.1:1080 (MailDev)
 #   DEMO_OIDC=off: no OpenID provider; DEMO_DAV=radicale: /dav goes to plain Radicale (no esn-sabre JSON dialect).
-#   DEMO_SPA_ORIGINS: where the SPA is served (CORS and OpenID redirect URIs), default http://localhost:3000.
+#   DEMO_SPA_ORIGINS: where the SPA is served (CORS and OpenID redirect URIs), default http://localhost:5000 and :3000 (localhost and 127.0.0.1).
 # Any variable already set in the environment (or in .env) wins over the demo defaults below.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,7 +33,7 @@ export LOG_PRETTY="${LOG_PRETTY:-true}"
 # The demo users sign in with Basic too (README), and the attendee picker finds them without a contact index.
 export BASIC_AUTH_ENABLED="${BASIC_AUTH_ENABLED:-true}"
 export PEOPLE_SEARCH_USERS_WITH_CONTACTS="${PEOPLE_SEARCH_USERS_WITH_CONTACTS:-true}"
-: "${DEMO_SPA_ORIGINS:=http://localhost:3000,http://127.0.0.1:3000}"
+: "${DEMO_SPA_ORIGINS:=http://localhost:5000,http://127.0.0.1:5000,http://localhost:3000,http://127.0.0.1:3000}"
 export CORS_ALLOWED_ORIGINS="${CORS_ALLOWED_ORIGINS:-$DEMO_SPA_ORIGINS}"
 : "${DEMO_DAV:=double}" "${DEMO_OIDC:=on}"
 : "${OIDC_DEMO_PORT:=9090}" "${ESN_SABRE_DOUBLE_PORT:=8090}"
