@@ -3,6 +3,12 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
+/** Libraries are the application's ports and adapters: they never reach back into it. */
+const libsNeverImportApps = {
+  group: ['**/apps/**', 'apps/*'],
+  message: 'Libraries never import the application (apps/).',
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.tools/**', '.stack/**', 'coverage/**'] },
   eslint.configs.recommended,
@@ -25,6 +31,11 @@ export default tseslint.config(
               '@opensearch-project/opensearch',
               'nodemailer',
             ].map((name) => ({ name, message: 'Drivers are used only inside libs/ adapters.' })),
+            ...['undici', 'jose'].map((name) => ({
+              name,
+              message:
+                'HTTP clients and JOSE are used only inside libs/ (UpstreamHttpClient in @app/core, @app/auth).',
+            })),
             {
               name: 'ical.js',
               message: 'iCalendar is read through @app/ical (libs/ical), which also re-exports ICAL.',
@@ -35,7 +46,29 @@ export default tseslint.config(
     },
   },
   {
-    files: ['libs/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    files: ['libs/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [libsNeverImportApps] }] },
+  },
+  {
+    files: ['libs/dav-client/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@app/auth',
+              message:
+                'The DAV client defines the ports it needs (DavTechnicalTokenIssuer); the auth library provides them.',
+            },
+          ],
+          patterns: [libsNeverImportApps],
+        },
+      ],
+    },
+  },
+  {
+    files: ['test/**/*.ts', 'bench/**/*.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
 );

@@ -4,6 +4,7 @@ import { PassportModule } from '@nestjs/passport';
 import { Agent } from 'undici';
 import { Cache, MemoryCache } from '@app/cache';
 import type { AllConfig } from '@app/config';
+import { DavTechnicalTokenIssuer } from '@app/dav-client';
 import { CredentialDirectory, Directory } from '@app/directory';
 import { AuthTicketRepository, DomainRepository, UserRepository } from '@app/persistence';
 import { AuthenticationChain, CREDENTIAL_RESOLVERS } from './authentication-chain';
@@ -57,6 +58,8 @@ const auth = (config: Config) => config.get('auth', { infer: true });
           auth(config).technicalToken.expirationSeconds,
         ),
     },
+    // The DAV client's port for the tokens it sends to esn-sabre.
+    { provide: DavTechnicalTokenIssuer, useExisting: TechnicalTokenService },
     {
       provide: AUTH_HTTP_AGENT,
       useFactory: () => new Agent({ keepAliveTimeout: 30_000, connections: 32 }),
@@ -160,6 +163,7 @@ const auth = (config: Config) => config.get('auth', { infer: true });
     TicketService,
     UserJwtService,
     TechnicalTokenService,
+    DavTechnicalTokenIssuer,
     AuthenticationChain,
     AuthenticatedGuard,
     BackChannelLogoutService,

@@ -5,6 +5,7 @@ export * from './authentication-chain';
 export * from './credential-resolver';
 export * from './jwt/jwt.resolver';
 export * from './jwt/user-jwt.service';
+export * from './jwt/token-claims';
 export * from './oidc/back-channel-logout.service';
 export * from './oidc/oidc-token-cache';
 export * from './passport/authenticated.guard';

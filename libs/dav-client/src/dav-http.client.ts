@@ -2,9 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
 import { Agent, Dispatcher } from 'undici';
-import { TechnicalTokenService } from '@app/auth';
 import type { DavConfig } from '@app/config';
-import { InvalidArgumentError } from '@app/core';
+import { InvalidArgumentError, reasonOf } from '@app/core';
+import { DavTechnicalTokenIssuer } from './dav-technical-token.issuer';
 import { DAV_CONFIG, DAV_HTTP_AGENT } from './dav-client.tokens';
 import { DavIdentity } from './dav-identity';
 import { DavRequestError, DavUnavailableError } from './dav.errors';
@@ -44,7 +44,7 @@ export class DavHttpClient {
   constructor(
     @Inject(DAV_CONFIG) private readonly config: DavConfig,
     @Inject(DAV_HTTP_AGENT) private readonly agent: Agent,
-    private readonly technicalTokens: TechnicalTokenService,
+    private readonly technicalTokens: DavTechnicalTokenIssuer,
   ) {
     const url = new URL(config.url);
     this.origin = url.origin;
@@ -106,12 +106,4 @@ export class DavHttpClient {
     const body = await response.body.text().catch(() => '');
     return new DavRequestError(request.method, this.urlOf(request.path), response.status, body);
   }
-}
-
-function reasonOf(error: unknown): string {
-  if (error instanceof Error) {
-    const code = (error as { code?: string }).code;
-    return code ? `${code} ${error.message}` : error.message;
-  }
-  return String(error);
 }

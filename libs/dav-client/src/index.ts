@@ -1,4 +1,5 @@
 export * from './dav-client.module';
+export * from './dav-technical-token.issuer';
 export * from './dav-client.tokens';
 export * from './dav-http.client';
 export * from './dav-identity';

@@ -1,6 +1,7 @@
 import { Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Redis, RedisOptions } from 'ioredis';
+import { reasonOf } from '@app/core';
 import { BusEvent, BusListener, BusRegistration, EventBus, EventBusUnavailableError } from './event-bus';
 import { publishTimer } from './event-bus.metrics';
 import { LocalListeners } from './local-listeners';
@@ -24,8 +25,6 @@ const isBusEvent = (value: unknown): value is BusEvent =>
   value !== null &&
   typeof (value as BusEvent).type === 'string' &&
   typeof (value as BusEvent).eventId === 'string';
-
-const reasonOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
  * Cross-node bus on Redis pub/sub (storage.md §17.2). Each node subscribes to a channel named after its random bus

@@ -16,19 +16,6 @@ const FORWARDED_HEADERS = [
   'content-length',
 ];
 
-/** Response headers that describe one connection, never relayed. */
-export const HOP_BY_HOP = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-authenticate',
-  'proxy-authorization',
-  'proxy-connection',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-]);
-
 export interface ProxiedRequest {
   method: string;
   /** Path below the DAV base URL, with its query string (the `/dav` prefix removed). */

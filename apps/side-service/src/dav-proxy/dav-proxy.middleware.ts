@@ -3,9 +3,10 @@ import type { Request, Response } from 'express';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AuthenticationChain, credentialSourceOf } from '@app/auth';
+import { endToEndHeaders } from '@app/core';
 import { DavResponse, DavUnavailableError, isSafeDavPath } from '@app/dav-client';
 import { RestError } from '../http/rest-error';
-import { DavForwarder, HOP_BY_HOP } from './dav-forwarder';
+import { DavForwarder } from './dav-forwarder';
 
 const LOGGED_BODY_BYTES = 4_096;
 
@@ -56,10 +57,7 @@ export class DavProxyMiddleware implements NestMiddleware {
   private async relay(req: Request, res: Response, path: string, upstream: DavResponse): Promise<void> {
     // Only the DAV server's headers (rest-api.md §3.2): none of those set by our own middlewares (CORS, request id).
     for (const name of res.getHeaderNames()) res.removeHeader(name);
-    const headers: Record<string, string | string[]> = {};
-    for (const [name, value] of Object.entries(upstream.headers))
-      if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = value;
-    res.writeHead(upstream.status, headers);
+    res.writeHead(upstream.status, endToEndHeaders(upstream.headers));
     try {
       if (upstream.status >= 500)
         await pipeline(upstream.body, this.serverErrorLogger(req.method, path, upstream.status), res);

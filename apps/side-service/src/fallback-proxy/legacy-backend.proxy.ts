@@ -1,27 +1,14 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Request, Response } from 'express';
-import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Agent, Dispatcher, request as send } from 'undici';
 import { AuthenticationChain, UserJwtService, credentialSourceOf } from '@app/auth';
 import type { AllConfig } from '@app/config';
+import { UpstreamHttpClient, UpstreamResponse, endToEndHeaders } from '@app/core';
 import { RestError } from '../http/rest-error';
 import { UnmatchedRequestHandler } from '../http/unmatched-request.handler';
 
-/** Response headers that describe one connection, never relayed. */
-const HOP_BY_HOP = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-authenticate',
-  'proxy-authorization',
-  'proxy-connection',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-]);
 const TIMEOUT_MS = 30_000;
 
 function hasBody(request: Request): boolean {
@@ -39,7 +26,7 @@ function hasBody(request: Request): boolean {
 export class LegacyBackendProxy extends UnmatchedRequestHandler implements OnApplicationShutdown {
   private readonly logger = new Logger(LegacyBackendProxy.name);
   private readonly backendUrl?: string;
-  private readonly agent: Agent;
+  private readonly upstream: UpstreamHttpClient;
 
   constructor(
     config: ConfigService<AllConfig, true>,
@@ -49,10 +36,7 @@ export class LegacyBackendProxy extends UnmatchedRequestHandler implements OnApp
     super();
     const app = config.get('app', { infer: true });
     this.backendUrl = app.openpaasBackendUrl?.replace(/\/+$/, '');
-    this.agent = new Agent({
-      keepAliveTimeout: 30_000,
-      connect: { rejectUnauthorized: !app.openpaasBackendTrustAllCerts },
-    });
+    this.upstream = new UpstreamHttpClient({ trustAllCerts: app.openpaasBackendTrustAllCerts });
   }
 
   async handle(request: Request, response: Response): Promise<void> {
@@ -73,16 +57,15 @@ export class LegacyBackendProxy extends UnmatchedRequestHandler implements OnApp
     response.once('close', () => {
       if (!response.writableFinished) aborted.abort();
     });
-    let upstream: Dispatcher.ResponseData;
+    let upstream: UpstreamResponse;
     try {
-      upstream = await send(`${this.backendUrl}${request.originalUrl}`, {
-        method: request.method as Dispatcher.HttpMethod,
+      upstream = await this.upstream.send({
+        url: `${this.backendUrl}${request.originalUrl}`,
+        method: request.method,
         headers,
         body: this.bodyOf(request),
-        dispatcher: this.agent,
         signal: aborted.signal,
-        headersTimeout: TIMEOUT_MS,
-        bodyTimeout: TIMEOUT_MS,
+        timeoutMs: TIMEOUT_MS,
       });
     } catch (error) {
       this.logger.warn(
@@ -94,7 +77,7 @@ export class LegacyBackendProxy extends UnmatchedRequestHandler implements OnApp
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.agent.close();
+    await this.upstream.close();
   }
 
   /** The body as it arrived; one already parsed into JSON or a form by the body parsers is serialised again. */
@@ -108,15 +91,8 @@ export class LegacyBackendProxy extends UnmatchedRequestHandler implements OnApp
     return JSON.stringify(request.body);
   }
 
-  private async relay(
-    request: Request,
-    response: Response,
-    upstream: Dispatcher.ResponseData,
-  ): Promise<void> {
-    const headers: IncomingHttpHeaders = {};
-    for (const [name, value] of Object.entries(upstream.headers))
-      if (value !== undefined && !HOP_BY_HOP.has(name.toLowerCase())) headers[name] = value;
-    response.writeHead(upstream.statusCode, headers as Record<string, string | string[]>);
+  private async relay(request: Request, response: Response, upstream: UpstreamResponse): Promise<void> {
+    response.writeHead(upstream.status, endToEndHeaders(upstream.headers));
     try {
       await pipeline(upstream.body, response);
     } catch (error) {

@@ -2,7 +2,7 @@ import { Injectable, NestMiddleware } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { AllConfig } from '@app/config';
 import type { NextFunction, Request, Response } from 'express';
-import { DAV_PROXY_PREFIX } from '../dav-proxy/dav-proxy-paths';
+import { DAV_PROXY_PREFIX } from './dav-proxy-paths';
 
 /** rest-api.md §3.2: the same CORS headers on every answer of a registered route (PATCH is not listed). */
 export const CORS_HEADERS: Readonly<Record<string, string>> = {

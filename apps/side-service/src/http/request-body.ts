@@ -8,7 +8,7 @@ import {
   type Response,
 } from 'express';
 import { UnreadableBodyError } from '@app/core';
-import { parsedOutsideDavProxy } from '../dav-proxy/dav-proxy-paths';
+import { parsedOutsideDavProxy } from './dav-proxy-paths';
 
 /** Bodies larger than this are refused with 413 (uploads stream their body themselves). */
 export const BODY_LIMIT = '1mb';

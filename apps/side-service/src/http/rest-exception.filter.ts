@@ -17,7 +17,7 @@ import {
   UnreadableBodyError,
   assertUnreachable,
 } from '@app/core';
-import { DAV_PROXY_PREFIX } from '../dav-proxy/dav-proxy-paths';
+import { DAV_PROXY_PREFIX } from './dav-proxy-paths';
 import { RestError } from './rest-error';
 import { UnmatchedRequestHandler } from './unmatched-request.handler';
 

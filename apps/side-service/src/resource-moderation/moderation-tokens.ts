@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { errors } from 'jose';
-import { UserJwtService } from '@app/auth';
+import { UserJwtService, isExpiredTokenError } from '@app/auth';
 import { DomainError, ErrorCode, InvalidArgumentError } from '@app/core';
 
 export const MODERATION_SETTINGS = Symbol('MODERATION_SETTINGS');
@@ -65,7 +64,7 @@ export class ModerationTokens {
       payload = await this.jwt.verify(token);
     } catch (error) {
       throw new InvalidModerationTokenError(
-        error instanceof errors.JWTExpired ? 'expired' : 'signature or format not valid',
+        isExpiredTokenError(error) ? 'expired' : 'signature or format not valid',
       );
     }
     const resourceId = text(payload.resourceId);

@@ -1,8 +1,8 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { Agent, request } from 'undici';
 import { UserJwtService } from '@app/auth';
 import type { AllConfig } from '@app/config';
+import { UpstreamHttpClient } from '@app/core';
 
 const TIMEOUT_MS = 10_000;
 
@@ -13,7 +13,7 @@ const TIMEOUT_MS = 10_000;
 @Injectable()
 export class LegacySettingsClient implements OnApplicationShutdown {
   private readonly backendUrl?: string;
-  private readonly agent: Agent;
+  private readonly upstream: UpstreamHttpClient;
 
   constructor(
     config: ConfigService<AllConfig, true>,
@@ -21,10 +21,7 @@ export class LegacySettingsClient implements OnApplicationShutdown {
   ) {
     const app = config.get('app', { infer: true });
     this.backendUrl = app.openpaasBackendUrl?.replace(/\/+$/, '');
-    this.agent = new Agent({
-      keepAliveTimeout: 30_000,
-      connect: { rejectUnauthorized: !app.openpaasBackendTrustAllCerts },
-    });
+    this.upstream = new UpstreamHttpClient({ trustAllCerts: app.openpaasBackendTrustAllCerts });
   }
 
   get configured(): boolean {
@@ -34,21 +31,20 @@ export class LegacySettingsClient implements OnApplicationShutdown {
   /** The value the backend holds; fails (500) when it cannot be read. */
   async read(username: string, module: string, key: string): Promise<unknown> {
     try {
-      const response = await request(`${this.backendUrl}/api/configurations?scope=user`, {
+      const response = await this.upstream.send({
+        url: `${this.backendUrl}/api/configurations?scope=user`,
         method: 'POST',
-        dispatcher: this.agent,
         headers: {
           'content-type': 'application/json',
           accept: 'application/json',
           authorization: `Bearer ${await this.jwt.signUserToken(username)}`,
         },
         body: JSON.stringify([{ name: module, keys: [key] }]),
-        headersTimeout: TIMEOUT_MS,
-        bodyTimeout: TIMEOUT_MS,
+        timeoutMs: TIMEOUT_MS,
       });
-      if (response.statusCode !== 200) {
+      if (response.status !== 200) {
         await response.body.dump();
-        throw new Error(`answered ${response.statusCode}`);
+        throw new Error(`answered ${response.status}`);
       }
       const body = (await response.body.json()) as { configurations?: { value?: unknown }[] }[];
       return body?.[0]?.configurations?.[0]?.value ?? null;
@@ -59,6 +55,6 @@ export class LegacySettingsClient implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.agent.close();
+    await this.upstream.close();
   }
 }

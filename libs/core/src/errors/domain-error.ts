@@ -103,8 +103,15 @@ export class TooManyRequestsError extends DomainError {
   }
 }
 
-/** `message: details` when there are details, else the message: what the logs say of a failure. */
+/**
+ * What the logs say of a failure: `message: details` when there are details, `CODE message` for a system error
+ * (`ECONNREFUSED …`), else the message.
+ */
 export function reasonOf(error: unknown): string {
   if (error instanceof DomainError && error.details) return `${error.message}: ${error.details}`;
-  return error instanceof Error ? error.message : String(error);
+  if (!(error instanceof Error)) return String(error);
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && code !== '' && !error.message.startsWith(code)
+    ? `${code} ${error.message}`
+    : error.message;
 }

@@ -1,9 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import { KeyObject, createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { jwtVerify } from 'jose';
-import type { LoginThrottle } from '@app/auth';
+import { type LoginThrottle, Rs256TokenVerifier } from '@app/auth';
 import type { WebadminConfig } from '@app/config';
 import { sameSecret } from '@app/core';
 import { WebadminError } from './webadmin-error';
@@ -28,29 +26,29 @@ const unauthorized = (message: string) => new WebadminError(401, 'InvalidArgumen
  */
 @Injectable()
 export class WebadminAuthGuard implements CanActivate {
-  private readonly jwtKey?: KeyObject;
+  private readonly jwtVerifier?: Rs256TokenVerifier;
 
   constructor(
     private readonly config: Pick<WebadminConfig, 'passwords' | 'jwt'>,
     private readonly throttle?: LoginThrottle,
   ) {
-    if (config.jwt) this.jwtKey = createPublicKey(readFileSync(config.jwt.publicKeyPath, 'utf8'));
+    if (config.jwt) this.jwtVerifier = new Rs256TokenVerifier(readFileSync(config.jwt.publicKeyPath, 'utf8'));
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<Request>();
     if (request.method === 'OPTIONS' || PUBLIC.some((pattern) => pattern.test(request.originalUrl)))
       return true;
-    if (this.jwtKey) return this.checkJwt(request);
+    if (this.jwtVerifier) return this.checkJwt(this.jwtVerifier, request);
     return this.checkPassword(request);
   }
 
-  private async checkJwt(request: Request): Promise<boolean> {
+  private async checkJwt(verifier: Rs256TokenVerifier, request: Request): Promise<boolean> {
     const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1]?.trim();
     if (!token) throw unauthorized('No Bearer header.');
     let claims: Record<string, unknown>;
     try {
-      claims = (await jwtVerify(token, this.jwtKey!, { algorithms: ['RS256'] })).payload;
+      claims = await verifier.verify(token);
     } catch {
       throw unauthorized('Invalid token.');
     }

@@ -1,4 +1,4 @@
-import type { JWTPayload } from 'jose';
+import type { TokenClaims } from '@app/auth';
 import { DomainError, ErrorCode, isValidMailAddress } from '@app/core';
 import type { Partstat } from '@app/dav-client';
 
@@ -30,7 +30,7 @@ export class InvalidParticipationTokenError extends DomainError {
 
 const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
 
-export function participationClaims(payload: JWTPayload): ParticipationClaims {
+export function participationClaims(payload: TokenClaims): ParticipationClaims {
   const attendeeEmail = text(payload.attendeeEmail);
   const organizerEmail = text(payload.organizerEmail);
   const uid = text(payload.uid);
