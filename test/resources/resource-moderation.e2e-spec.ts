@@ -406,7 +406,15 @@ describe('resource moderation: request mails, signed decisions, decision mails (
     const document = await api().get('/api/openapi.json').expect(200);
     const route = document.body.paths['/calendar/api/resources/{resourceId}/{eventPathId}/participation'];
     expect(Object.keys(route)).toEqual(['get']);
-    expect(Object.keys(route.get.responses).sort()).toEqual(['302', '400', '401', '403', '404', '409']);
+    expect(Object.keys(route.get.responses).sort()).toEqual([
+      '302',
+      '400',
+      '401',
+      '403',
+      '404',
+      '409',
+      'default',
+    ]);
   });
   it('stops treating a deleted resource as one at once: a new invitation goes to its address as to anyone', async () => {
     const event = uid('after-deletion');
