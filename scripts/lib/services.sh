@@ -23,7 +23,7 @@ declare -A SVC_TIMEOUT=(
 )
 # Substring of /proc/<pid>/cmdline of the process recorded in the pid file.
 declare -A SVC_MATCH=(
-  [opensearch]=opensearch-2.19.3 [mongodb]=ferretdb [rabbitmq]=rabbitmq-server
+  [opensearch]=org.opensearch.bootstrap.OpenSearch [mongodb]=ferretdb [rabbitmq]=rabbitmq-server
   [redis]=redis-server [ldap]=slapd [dav]=radicale [maildev]=maildev [mongobench]=MongoBench
 )
 declare -A SVC_URL=(
@@ -91,9 +91,18 @@ svc_external() {
 }
 
 # ============================================================================
-# OpenSearch 2.19.3 (integ-test zip from Maven Central), run as user "opensearch"
+# OpenSearch 2.19.6 (integ-test zip from Maven Central) plus the modules the event search
+# needs (analysis-common, lang-painless, reindex), run as user "opensearch"
 # ============================================================================
-OS_VERSION=2.19.3
+OS_VERSION=2.19.6
+# Modules missing from the integ-test zip: name|artifact|plugin class|extended plugins.
+# Maven Central serves their jars (not the plugin zips), so each modules/<name>/ is built
+# from the jar, its runtime dependencies not already in lib/, and a descriptor we write.
+OS_MODULES=(
+  "lang-painless|org.opensearch.plugin:lang-painless|org.opensearch.painless.PainlessPlugin|"
+  "analysis-common|org.opensearch.plugin:analysis-common|org.opensearch.analysis.common.CommonAnalysisPlugin|lang-painless"
+  "reindex|org.opensearch.plugin:reindex-client|org.opensearch.index.reindex.ReindexPlugin|"
+)
 OS_USER=opensearch
 
 _os_home() { printf '%s/opensearch-%s\n' "$TOOLS" "$OS_VERSION"; }
@@ -109,8 +118,11 @@ _os_java_home() {
 }
 
 opensearch_apt_extra() {
-  local p=""
-  [ -x "$(_os_home)/bin/opensearch" ] && return 0
+  local p="" m missing=""
+  for m in "${OS_MODULES[@]}"; do
+    [ -f "$(_os_home)/modules/${m%%|*}/plugin-descriptor.properties" ] || missing=1
+  done
+  [ -x "$(_os_home)/bin/opensearch" ] && [ -z "$missing" ] && return 0
   command -v unzip >/dev/null 2>&1 || p+=" unzip"
   command -v mvn >/dev/null 2>&1 || p+=" maven"
   command -v java >/dev/null 2>&1 || p+=" default-jre-headless"
@@ -135,10 +147,74 @@ _os_fetch() {
   return "$rc"
 }
 
+# Permissions a module needs under the security manager (printed; nothing when none).
+_os_module_policy() {
+  case "$1" in
+    # painless generates classes for scripts and loads its allowlists through class loaders
+    lang-painless) printf '%s\n' 'grant {' \
+      '  permission java.lang.RuntimePermission "createClassLoader";' \
+      '  permission java.lang.RuntimePermission "getClassLoader";' '};' ;;
+    # reindex from a remote cluster opens connections
+    reindex) printf '%s\n' 'grant {' '  permission java.net.SocketPermission "*", "connect";' '};' ;;
+  esac
+}
+
+# Builds $home/modules/<name>/ for one OS_MODULES entry (in a temp folder, then moved in).
+_os_module_fetch() {
+  local home name artifact class extends tmp rc=0 jar base
+  home="$(_os_home)"
+  IFS='|' read -r name artifact class extends <<<"$1"
+  tmp="$(mktemp -d)"
+  cat >"$tmp/pom.xml" <<EOF
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>local.stack</groupId><artifactId>opensearch-module-${name}</artifactId><version>1</version>
+  <dependencies><dependency>
+    <groupId>${artifact%%:*}</groupId><artifactId>${artifact#*:}</artifactId><version>${OS_VERSION}</version>
+  </dependency></dependencies>
+</project>
+EOF
+  (cd "$tmp" &&
+    mvn -q -B dependency:copy-dependencies -DincludeScope=runtime "-DoutputDirectory=$tmp/jars" &&
+    mkdir "$tmp/$name") || rc=$?
+  if [ "$rc" -eq 0 ]; then
+    # the server's own jars (same artifact, any version) must not be loaded twice (jar hell)
+    for jar in "$tmp"/jars/*.jar; do
+      base="$(basename "$jar")"
+      base="${base%-[0-9]*.jar}"
+      compgen -G "$home/lib/${base}-[0-9]*.jar" >/dev/null || cp "$jar" "$tmp/$name/"
+    done
+    cat >"$tmp/$name/plugin-descriptor.properties" <<EOF
+description=${name} module (installed by scripts/stack.sh from ${artifact})
+version=${OS_VERSION}
+name=${name}
+classname=${class}
+java.version=11
+opensearch.version=${OS_VERSION}
+custom.foldername=
+extended.plugins=${extends}
+has.native.controller=false
+EOF
+    _os_module_policy "$name" >"$tmp/$name/plugin-security.policy"
+    [ -s "$tmp/$name/plugin-security.policy" ] || rm -f "$tmp/$name/plugin-security.policy"
+    rm -rf "$home/modules/$name" && mv "$tmp/$name" "$home/modules/$name" || rc=$?
+  fi
+  rm -rf "$tmp"
+  return "$rc"
+}
+
 opensearch_install() {
+  local m name
   if [ ! -x "$(_os_home)/bin/opensearch" ]; then
     quiet_install opensearch "installing opensearch ${OS_VERSION} (maven central)" _os_fetch
   fi
+  for m in "${OS_MODULES[@]}"; do
+    name="${m%%|*}"
+    if [ ! -f "$(_os_home)/modules/$name/plugin-descriptor.properties" ]; then
+      quiet_install opensearch "installing opensearch module $name ${OS_VERSION} (maven central)" \
+        _os_module_fetch "$m"
+    fi
+  done
   if [ "$(id -u)" -eq 0 ] && ! id -u "$OS_USER" >/dev/null 2>&1; then
     quiet_install opensearch "installing system user $OS_USER" \
       useradd -r -M -d /nonexistent -s /usr/sbin/nologin -U "$OS_USER"
@@ -175,7 +251,8 @@ opensearch_start() {
   home="$(_os_home)"
   dir="$(_os_dir)"
   java_home="$(_os_java_home)"
-  mkdir -p "$dir/config" "$dir/data" "$dir/logs"
+  # one data folder per version: a node never starts on another version's data
+  mkdir -p "$dir/config" "$dir/data" "$dir/data-$OS_VERSION" "$dir/logs"
   if [ ! -f "$dir/config/jvm.options" ]; then
     cp -r "$home/config/jvm.options.d" "$home/config/log4j2.properties" "$dir/config/"
     # gc logs, heap dumps and JVM error files next to our data/logs instead of the install folder
@@ -185,7 +262,7 @@ opensearch_start() {
       "$home/config/jvm.options" >"$dir/config/jvm.options"
   fi
   render "$ROOT/scripts/stack/opensearch.yml" "$dir/config/opensearch.yml" \
-    "DATA=$dir/data" "LOGS=$dir/logs"
+    "DATA=$dir/data-$OS_VERSION" "LOGS=$dir/logs"
   _os_permissions
   local -a as_user=()
   if [ "$(id -u)" -eq 0 ]; then
