@@ -1,0 +1,340 @@
+import { spawn, ChildProcess } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import ICAL from 'ical.js';
+import { TestSmtpServer, TestVhost, expectEventually, writeRsaKeyPair } from '@app/testing';
+import {
+  DavTestEnvironment,
+  seedUser,
+  startDavTestEnvironment,
+} from '../doubles/esn-sabre/dav-test-environment';
+import { socketUrl } from '../websocket/support/push-fixtures';
+import { TestSocket } from '../websocket/support/ws-client';
+
+/**
+ * The Calendar SPA's call sequence at protocol level (issue 19): login with authorization code + PKCE at the demo
+ * OpenID provider, then the calls the SPA makes with the access token, through the service, the esn-sabre double in
+ * front of Radicale, RabbitMQ and SMTP. Plain HTTP, no browser.
+ */
+jest.setTimeout(120_000);
+
+const SPA = 'http://localhost:3000';
+const REDIRECT_URI = `${SPA}/callback`;
+const CLIENT_ID = 'twake-calendar-spa';
+const ALICE = 'alice@twake.test';
+const BOB = 'bob@twake.test';
+const PROVIDER = join(__dirname, '..', 'doubles', 'oidc', 'demo-provider.mjs');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startDemoProvider(): Promise<{ issuer: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [PROVIDER], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: {
+      ...process.env,
+      OIDC_DEMO_PORT: String(port),
+      OIDC_DEMO_REDIRECT_URIS: REDIRECT_URI,
+      OIDC_DEMO_INTROSPECTION_SECRET: 'spa-sequence-secret',
+    },
+  });
+  const line = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('demo OpenID provider did not start')), 30_000);
+    createInterface({ input: child.stdout! }).once('line', (first) => {
+      clearTimeout(timer);
+      resolve(first);
+    });
+    child.once('exit', (code) => reject(new Error(`demo OpenID provider exited with ${code}`)));
+  });
+  return { issuer: (JSON.parse(line) as { issuer: string }).issuer, child };
+}
+
+/** A cookie jar of one browser session: the provider's interaction and session cookies. */
+class CookieJar {
+  private readonly cookies = new Map<string, string>();
+
+  store(response: Response): void {
+    for (const header of response.headers.getSetCookie()) {
+      const [pair, ...attributes] = header.split(';');
+      const at = pair!.indexOf('=');
+      const name = pair!.slice(0, at).trim();
+      const value = pair!.slice(at + 1).trim();
+      const expired = attributes.some((attribute) => {
+        const [key, date] = attribute.split('=');
+        return key!.trim().toLowerCase() === 'expires' && Date.parse(date ?? '') < Date.now();
+      });
+      if (expired || value === '') this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+
+  header(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+}
+
+/** authorize -> login form -> consent -> token, as the SPA and the user's browser do it. */
+async function loginWithCodeAndPkce(issuer: string, email: string, password: string) {
+  const jar = new CookieJar();
+  const verifier = randomBytes(32).toString('base64url');
+  const challenge = createHash('sha256').update(verifier).digest('base64url');
+  const state = randomBytes(8).toString('hex');
+  const authorize = new URL(`${issuer}/auth`);
+  authorize.search = new URLSearchParams({
+    client_id: CLIENT_ID,
+    response_type: 'code',
+    redirect_uri: REDIRECT_URI,
+    scope: 'openid email profile',
+    state,
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+  }).toString();
+  const visit = async (url: string, init: RequestInit = {}) => {
+    const response = await fetch(url, {
+      ...init,
+      redirect: 'manual',
+      headers: { ...(init.headers as Record<string, string>), cookie: jar.header() },
+    });
+    jar.store(response);
+    return response;
+  };
+  const steps: string[] = [];
+  let response = await visit(authorize.toString());
+  let loggedIn = false;
+  for (let hop = 0; hop < 12; hop++) {
+    if (response.status >= 300 && response.status < 400) {
+      const location = new URL(response.headers.get('location')!, issuer).toString();
+      await response.body?.cancel();
+      if (location.startsWith(REDIRECT_URI)) {
+        const callback = new URL(location);
+        expect(callback.searchParams.get('state')).toBe(state);
+        const code = callback.searchParams.get('code');
+        expect(code).toBeTruthy();
+        const token = await fetch(`${issuer}/token`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({
+            grant_type: 'authorization_code',
+            client_id: CLIENT_ID,
+            code: code!,
+            redirect_uri: REDIRECT_URI,
+            code_verifier: verifier,
+          }),
+        });
+        expect(token.status).toBe(200);
+        return { steps, token: (await token.json()) as Record<string, unknown> };
+      }
+      steps.push(new URL(location).pathname.replace(/\/[^/]{16,}/g, '/:uid'));
+      response = await visit(location);
+      continue;
+    }
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1];
+    expect(loggedIn ? undefined : action).toBeDefined();
+    loggedIn = true;
+    steps.push('login form');
+    response = await visit(new URL(action!, issuer).toString(), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ login: email, password }).toString(),
+    });
+  }
+  throw new Error(`no authorization code after ${steps.join(' -> ')}`);
+}
+
+describe('the Calendar SPA call sequence against the service (issue 19)', () => {
+  let provider: { issuer: string; child: ChildProcess };
+  let vhost: TestVhost;
+  let smtp: TestSmtpServer;
+  let env: DavTestEnvironment;
+  let socket: TestSocket | undefined;
+  const keys = writeRsaKeyPair();
+
+  beforeAll(async () => {
+    provider = await startDemoProvider();
+    vhost = await TestVhost.create();
+    smtp = await TestSmtpServer.start();
+    env = await startDavTestEnvironment({
+      ...vhost.env(),
+      ...smtp.env(),
+      DOMAINS: 'twake.test',
+      BASIC_AUTH_ENABLED: 'false',
+      OIDC_USERINFO_URL: `${provider.issuer}/me`,
+      OIDC_INTROSPECT_URL: `${provider.issuer}/token/introspection`,
+      OIDC_INTROSPECT_CREDENTIALS: `Basic ${Buffer.from('tcalendar:spa-sequence-secret').toString('base64')}`,
+      OIDC_AUDIENCE: CLIENT_ID,
+      OIDC_USER_PROVISIONING_ENABLED: 'true',
+      CORS_ALLOWED_ORIGINS: SPA,
+      JWT_PRIVATE_KEY_PATH: keys.privateKeyPath,
+      JWT_PUBLIC_KEY_PATHS: keys.publicKeyPath,
+      MAIL_SENDER: 'calendar@twake.test',
+    });
+    // esn-sabre publishes after object writes, on this test's vhost.
+    env.dav.publishObjectEvents = true;
+    env.dav.setPublisher((exchange, body) => vhost.publish(exchange, body));
+    await seedUser(env.service, BOB, 'twake.test');
+  });
+
+  afterAll(async () => {
+    await socket?.close();
+    await env?.close();
+    await smtp?.stop();
+    await vhost?.delete();
+    provider?.child.kill('SIGTERM');
+  });
+
+  it('answers the SPA preflights of /api/user and /dav with 204 and its methods and headers', async () => {
+    for (const [path, method, headers] of [
+      ['/api/user', 'GET', 'authorization'],
+      ['/dav/calendars/someone/calendar.json', 'PUT', 'authorization,content-type,prefer'],
+      ['/dav/calendars/someone/calendar.json', 'REPORT', 'authorization,content-type,accept'],
+    ] as const) {
+      const response = await fetch(`${env.baseUrl}${path}`, {
+        method: 'OPTIONS',
+        headers: {
+          origin: SPA,
+          'access-control-request-method': method,
+          'access-control-request-headers': headers,
+        },
+      });
+      expect([path, response.status]).toEqual([path, 204]);
+      expect(response.headers.get('access-control-allow-origin')).toBe(SPA);
+      const methods = response.headers.get('access-control-allow-methods')!.split(/,\s*/);
+      expect(methods).toContain(method);
+      const allowed = response.headers.get('access-control-allow-headers')!.toLowerCase().split(/,\s*/);
+      for (const header of headers.split(',')) expect(allowed).toContain(header);
+    }
+  });
+
+  it('logs in, lists and reads calendars, subscribes, writes an invitation, gets the push and the mail', async () => {
+    const started = Date.now();
+    // 1. Login: authorization code + PKCE (S256) at the OpenID provider.
+    const login = await loginWithCodeAndPkce(provider.issuer, ALICE, 'alice-secret');
+    expect(login.steps).toContain('login form');
+    expect(login.token.token_type).toBe('Bearer');
+    const bearer = `Bearer ${String(login.token.access_token)}`;
+    const spa = (path: string, init: RequestInit = {}) =>
+      fetch(`${env.baseUrl}${path}`, {
+        ...init,
+        headers: { origin: SPA, authorization: bearer, ...(init.headers as Record<string, string>) },
+      });
+
+    // 2. GET /api/user: the user provisioned from the provider's claims.
+    const userResponse = await spa('/api/user', { headers: { accept: 'application/json' } });
+    expect(userResponse.status).toBe(200);
+    expect(userResponse.headers.get('access-control-allow-origin')).toBe(SPA);
+    const user = (await userResponse.json()) as Record<string, unknown>;
+    expect(user.preferredEmail).toBe(ALICE);
+    expect(user.firstname).toBe('Alice');
+    expect(user.lastname).toBe('Martin');
+    const home = String(user._id ?? user.id);
+    expect(home).toMatch(/^[0-9a-f]{24}$/);
+
+    // 3. The calendar list, as the SPA asks for it.
+    const list = await spa(
+      `/dav/calendars/${home}.json?personal=true&sharedDelegationStatus=accepted&sharedPublicSubscription=true&withRights=true`,
+      { headers: { accept: 'application/calendar+json' } },
+    );
+    expect(list.status).toBe(200);
+    const calendars = ((await list.json()) as { _embedded: { 'dav:calendar': { _links: { self: { href: string } } }[] } })
+      ._embedded['dav:calendar'];
+    const hrefs = calendars.map((calendar) => calendar._links.self.href);
+    expect(hrefs).toContain(`/calendars/${home}/${home}.json`);
+    const calendarPath = `/calendars/${home}/${home}`;
+
+    // 4. The week's REPORT on the default calendar.
+    const week = { match: { start: '20360114T000000', end: '20360121T000000' } };
+    const report = async () => {
+      const response = await spa(`/dav${calendarPath}.json`, {
+        method: 'REPORT',
+        headers: { accept: 'application/json, text/plain, */*', 'content-type': 'application/json' },
+        body: JSON.stringify(week),
+      });
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as {
+        _embedded: { 'dav:item': { _links: { self: { href: string } } }[] };
+      };
+      return body._embedded['dav:item'].map((item) => item._links.self.href);
+    };
+    expect(await report()).toEqual([]);
+
+    // 5. The socket: ticket, upgrade, the calendar's registration, the SPA's keep-alive.
+    const ticket = await spa('/ws/ticket', { method: 'POST' });
+    expect(ticket.status).toBe(200);
+    const { value } = (await ticket.json()) as { value: string };
+    socket = await TestSocket.open(socketUrl(env.baseUrl, value));
+    expect((await socket.next(() => true, 15_000)).text).toBe('{"calendarListRegistered":true}');
+    expect((await socket.request({ register: [calendarPath] }, 15_000)).json).toEqual({
+      registered: [calendarPath],
+    });
+    expect((await socket.request({ type: 'ping', timestamp: Date.now() }, 15_000)).text).toBe('{}');
+
+    // 6. The jCal PUT of an event inviting Bob.
+    const uid = `spa-sequence-${env.run}`;
+    const event = new ICAL.Component(['vcalendar', [], []]);
+    event.addPropertyWithValue('version', '2.0');
+    event.addPropertyWithValue('prodid', '-//Twake Calendar SPA//EN');
+    const vevent = new ICAL.Component('vevent');
+    vevent.addPropertyWithValue('uid', uid);
+    vevent.addPropertyWithValue('dtstamp', ICAL.Time.fromDateTimeString('2026-12-01T08:00:00Z'));
+    vevent.addPropertyWithValue('dtstart', ICAL.Time.fromDateTimeString('2036-01-15T10:00:00Z'));
+    vevent.addPropertyWithValue('dtend', ICAL.Time.fromDateTimeString('2036-01-15T11:00:00Z'));
+    vevent.addPropertyWithValue('summary', 'Quarterly planning');
+    vevent.addPropertyWithValue('organizer', `mailto:${ALICE}`).setParameter('cn', 'Alice Martin');
+    const attendee = vevent.addPropertyWithValue('attendee', `mailto:${BOB}`);
+    attendee.setParameter('partstat', 'NEEDS-ACTION');
+    attendee.setParameter('rsvp', 'TRUE');
+    attendee.setParameter('role', 'REQ-PARTICIPANT');
+    vevent.addPropertyWithValue('attendee', `mailto:${ALICE}`).setParameter('partstat', 'ACCEPTED');
+    event.addSubcomponent(vevent);
+    const put = await spa(`/dav${calendarPath}/${uid}.ics`, {
+      method: 'PUT',
+      headers: { 'content-type': 'text/calendar; charset=utf-8', prefer: 'handling=strict' },
+      body: JSON.stringify(event.toJSON()),
+    });
+    expect(put.status).toBe(201);
+    expect(await report()).toEqual([`/calendars/${home}/${home}/${uid}.ics`]);
+
+    // 7. The push of the calendar's new sync token.
+    const push = await socket.nextWith(calendarPath, 30_000);
+    const syncToken = (push.json as Record<string, { syncToken?: unknown }>)[calendarPath]!.syncToken;
+    expect(typeof syncToken).toBe('string');
+    expect(String(syncToken)).not.toBe('');
+
+    // 8. Bob's invitation mail.
+    const mails = await expectEventually(
+      () => {
+        const received = smtp.to(BOB);
+        expect(received).toHaveLength(1);
+        return received;
+      },
+      { timeoutMs: 60_000, intervalMs: 250 },
+    );
+    const mail = mails[0]!.parsed;
+    expect(mail.subject).toContain('Quarterly planning');
+    const to = Array.isArray(mail.to) ? mail.to : [mail.to!];
+    expect(to.flatMap((address) => address.value.map((entry) => entry.address))).toEqual([BOB]);
+    const part = mail.attachments.find((attachment) => attachment.contentType === 'text/calendar');
+    expect(part).toBeDefined();
+    const invitation = ICAL.Component.fromString(part!.content.toString('utf8'));
+    expect(invitation.getFirstPropertyValue('method')).toBe('REQUEST');
+    const invited = invitation.getFirstSubcomponent('vevent')!;
+    expect(invited.getFirstPropertyValue('uid')).toBe(uid);
+    expect(
+      invited.getAllProperties('attendee').map((property) => String(property.getFirstValue()).toLowerCase()),
+    ).toContain(`mailto:${BOB}`);
+    process.stdout.write(`SPA sequence completed in ${Date.now() - started} ms\n`);
+  });
+});
