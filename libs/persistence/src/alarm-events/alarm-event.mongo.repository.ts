@@ -8,6 +8,19 @@ import { AlarmEventDocument, AlarmLeaseDocument } from './alarm-event.schema';
 
 type RawAlarmEvent = AlarmEventDocument & { _id: Types.ObjectId };
 
+interface WriteError {
+  index: number;
+  code?: number;
+}
+
+/** Indexes of the documents an unordered insert refused as duplicates; any other failure is rethrown. */
+function duplicatesOf(error: unknown): Set<number> {
+  const raw = (error as { writeErrors?: WriteError[] | WriteError }).writeErrors;
+  const failures = Array.isArray(raw) ? raw : raw ? [raw] : [];
+  if (failures.length === 0 || failures.some((failure) => failure.code !== 11000)) throw error;
+  return new Set(failures.map((failure) => failure.index));
+}
+
 /** Missing `action` reads EMAIL, missing `eventPath` "" and missing `recurring` false (storage.md §8). */
 function toEntry(document: RawAlarmEvent): StoredAlarmEvent {
   const action = (document.action ?? 'EMAIL').toUpperCase();
@@ -102,6 +115,16 @@ export class AlarmEventMongoRepository extends AlarmEventRepository {
     return result.modifiedCount > 0 || result.matchedCount > 0;
   }
 
+  async deleteManyIfUnchanged(entries: readonly { id: string; alarmTime: Date }[]): Promise<number> {
+    if (entries.length === 0) return 0;
+    const result = await this.model
+      .deleteMany({
+        $or: entries.map((entry) => ({ _id: new Types.ObjectId(entry.id), alarmTime: entry.alarmTime })),
+      })
+      .exec();
+    return result.deletedCount;
+  }
+
   async deleteIfUnchanged(id: string, previousAlarmTime: Date): Promise<boolean> {
     const result = await this.model
       .deleteOne({ _id: new Types.ObjectId(id), alarmTime: previousAlarmTime })
@@ -136,6 +159,34 @@ export class AlarmLeaseMongoRepository extends AlarmLeaseRepository {
       if (isDuplicateKeyError(error)) return false;
       throw error;
     }
+  }
+
+  async acquireMany(
+    alarms: readonly { eventUid: string; recipient: string; alarmTime: Date }[],
+    now: Date,
+    ttlMs: number,
+  ): Promise<boolean[]> {
+    if (alarms.length === 0) return [];
+    const expiresAt = new Date(now.getTime() + ttlMs);
+    let taken = new Set<number>();
+    try {
+      await this.model.collection.insertMany(
+        alarms.map(
+          (alarm) =>
+            ({
+              eventUid: alarm.eventUid,
+              alarmTime: alarm.alarmTime,
+              recipient: alarm.recipient.toLowerCase(),
+              createdAt: now,
+              expiresAt,
+            }) as never,
+        ),
+        { ordered: false },
+      );
+    } catch (error) {
+      taken = duplicatesOf(error);
+    }
+    return alarms.map((_, index) => !taken.has(index));
   }
 
   async release(eventUid: string, recipient: string, alarmTime: Date): Promise<void> {

@@ -21,6 +21,8 @@ export abstract class AlarmEventRepository {
   abstract advance(id: string, previousAlarmTime: Date, next: AlarmEvent): Promise<boolean>;
   /** Deletes the entry `id` unless it changed since it was read. */
   abstract deleteIfUnchanged(id: string, previousAlarmTime: Date): Promise<boolean>;
+  /** `deleteIfUnchanged` for several entries in one write; resolves to the number deleted. */
+  abstract deleteManyIfUnchanged(entries: readonly { id: string; alarmTime: Date }[]): Promise<number>;
 }
 
 /** Port over `twake_calendar_alarm_events_ledge` (storage.md §9): one node at a time per alarm in cluster mode. */
@@ -33,6 +35,12 @@ export abstract class AlarmLeaseRepository {
     now: Date,
     ttlMs: number,
   ): Promise<boolean>;
+  /** `acquire` for several alarms in one write: for each, whether this node got its lease. */
+  abstract acquireMany(
+    alarms: readonly { eventUid: string; recipient: string; alarmTime: Date }[],
+    now: Date,
+    ttlMs: number,
+  ): Promise<boolean[]>;
   /** Gives the lease back (only after a failure, so that a later tick retries). */
   abstract release(eventUid: string, recipient: string, alarmTime: Date): Promise<void>;
   /** Drops expired leases (the TTL index does it on MongoDB, not on FerretDB 1.x). */

@@ -13,11 +13,13 @@ import { DisplayAlarmFiredEvent } from '../../events/display-alarm-fired.event';
 import { ALARM_TEMPLATE, alarmMail } from '../../mails/alarm.mail';
 import { nextAlarm, recurrenceIdText } from '../../next-alarm/next-alarm';
 import { ALARM_SCHEDULER_SETTINGS, AlarmSchedulerSettings } from '../../scheduler/alarm-scheduler.settings';
-import { AlarmSettings } from '../../settings/alarm-settings';
+import { AlarmRecipient, AlarmSettings } from '../../settings/alarm-settings';
 import { DueAlarmsReport, ProcessDueAlarmsCommand } from './process-due-alarms.command';
 
 /** Due entries processed side by side (events.md §4.5). */
 export const ALARM_CONCURRENCY = 4;
+/** Due entries leased and cleaned up with one write each. */
+const CHUNK = 100;
 
 type Fired = 'sent' | AlarmSkipReason;
 
@@ -69,12 +71,35 @@ export class ProcessDueAlarmsHandler implements ICommandHandler<ProcessDueAlarms
     const due = await this.entries.findDue(now, this.scheduler.batchSize);
     const report: DueAlarmsReport = { due: due.length, sent: 0, skipped: 0, failed: 0 };
     this.metrics.due.inc(due.length);
-    await forEachLimit(due, ALARM_CONCURRENCY, async (entry) => {
-      const outcome = await this.process(entry, now, cluster);
-      if (outcome === 'sent') report.sent++;
-      else if (outcome === 'failed') report.failed++;
-      else report.skipped++;
-    });
+    // Leases and the cleanup of fired entries are written a chunk at a time (one write each), the entries of a
+    // chunk processed four at a time; a chunk is small enough to be done well within the lease TTL.
+    for (let start = 0; start < due.length; start += CHUNK) {
+      const chunk = due.slice(start, start + CHUNK);
+      const [leased, recipients] = await Promise.all([
+        cluster ? this.lease(chunk, now) : chunk.map(() => true),
+        this.settings.recipients(
+          chunk.filter((entry) => entry.action === 'EMAIL').map((entry) => entry.recipient),
+        ),
+      ]);
+      const done: StoredAlarmEvent[] = [];
+      await forEachLimit(
+        chunk.map((entry, index) => ({ entry, leased: leased[index]! })),
+        ALARM_CONCURRENCY,
+        async ({ entry, leased: mine }) => {
+          const outcome = mine
+            ? await this.process(entry, now, cluster, done, recipients.get(entry.recipient.toLowerCase()))
+            : this.leasedElsewhere();
+          if (outcome === 'sent') report.sent++;
+          else if (outcome === 'failed') report.failed++;
+          else report.skipped++;
+        },
+      );
+      await this.entries
+        .deleteManyIfUnchanged(done)
+        .catch((error: unknown) =>
+          this.logger.warn(`fired alarms not cleaned up (they fire again, sent once): ${reasonOf(error)}`),
+        );
+    }
     if (due.length > 0)
       this.logger.log(
         `alarm tick: ${report.due} due, ${report.sent} sent, ${report.skipped} skipped, ${report.failed} failed`,
@@ -82,31 +107,31 @@ export class ProcessDueAlarmsHandler implements ICommandHandler<ProcessDueAlarms
     return report;
   }
 
-  private async process(entry: StoredAlarmEvent, now: Date, cluster: boolean): Promise<Fired | 'failed'> {
-    if (cluster) {
-      let leased: boolean;
-      try {
-        leased = await this.leases.acquire(
-          entry.eventUid,
-          entry.recipient,
-          entry.alarmTime,
-          now,
-          this.scheduler.leaseTtlMs,
-        );
-      } catch (error) {
-        this.logger.error(
-          `alarm lease of ${entry.eventUid} for ${entry.recipient} failed: ${reasonOf(error)}`,
-        );
-        this.metrics.failed.inc();
-        return 'failed';
-      }
-      if (!leased) {
-        this.metrics.skipped.inc({ reason: 'leased-elsewhere' });
-        return 'leased-elsewhere';
-      }
-    }
+  /** Step 1 for a chunk: this node's leases (all `false` when the lease collection cannot be written). */
+  private async lease(chunk: StoredAlarmEvent[], now: Date): Promise<boolean[]> {
     try {
-      const fired = await timed(this.metrics.duration, () => this.fire(entry, now));
+      return await this.leases.acquireMany(chunk, now, this.scheduler.leaseTtlMs);
+    } catch (error) {
+      this.logger.error(`alarm leases not taken, retried at a later tick: ${reasonOf(error)}`);
+      this.metrics.failed.inc(chunk.length);
+      return chunk.map(() => false);
+    }
+  }
+
+  private leasedElsewhere(): Fired {
+    this.metrics.skipped.inc({ reason: 'leased-elsewhere' });
+    return 'leased-elsewhere';
+  }
+
+  private async process(
+    entry: StoredAlarmEvent,
+    now: Date,
+    cluster: boolean,
+    done: StoredAlarmEvent[],
+    recipient: AlarmRecipient | undefined,
+  ): Promise<Fired | 'failed'> {
+    try {
+      const fired = await timed(this.metrics.duration, () => this.fire(entry, now, recipient));
       if (fired === 'sent') {
         this.metrics.fired.inc();
         this.metrics.sent.inc({ action: entry.action });
@@ -114,7 +139,7 @@ export class ProcessDueAlarmsHandler implements ICommandHandler<ProcessDueAlarms
       this.logger.log(
         `processed alarm uid=${entry.eventUid} recipient=${entry.recipient} action=${entry.action} start=${entry.eventStartTime.toISOString()}: ${fired}`,
       );
-      await this.moveOn(entry, now);
+      if (!(await this.moveOn(entry, now))) done.push(entry);
       return fired;
     } catch (error) {
       this.metrics.failed.inc();
@@ -131,7 +156,11 @@ export class ProcessDueAlarmsHandler implements ICommandHandler<ProcessDueAlarms
     }
   }
 
-  private async fire(entry: StoredAlarmEvent, now: Date): Promise<Fired> {
+  private async fire(
+    entry: StoredAlarmEvent,
+    now: Date,
+    recipient: AlarmRecipient | undefined,
+  ): Promise<Fired> {
     if (entry.eventStartTime.getTime() < now.getTime()) return 'event-started';
     if (entry.action === 'DISPLAY') {
       const event = this.eventOf(entry);
@@ -140,8 +169,11 @@ export class ProcessDueAlarmsHandler implements ICommandHandler<ProcessDueAlarms
       );
       return 'sent';
     }
-    if (!(await this.settings.alarmEmailsEnabled(entry.recipient))) return 'alarm-emails-off';
-    const outcome = await this.delivery.deliver(reminderKey(entry), entry.recipient, () => this.mail(entry));
+    const person = recipient ?? { alarmEmails: true, language: 'en' };
+    if (!person.alarmEmails) return 'alarm-emails-off';
+    const outcome = await this.delivery.deliver(reminderKey(entry), entry.recipient, () =>
+      this.mail(entry, person),
+    );
     return outcome === 'sent' ? 'sent' : outcome;
   }
 
@@ -156,15 +188,14 @@ export class ProcessDueAlarmsHandler implements ICommandHandler<ProcessDueAlarms
     return readEvent(vevent, calendar.root);
   }
 
-  private async mail(entry: StoredAlarmEvent): Promise<OutgoingMail> {
+  private async mail(entry: StoredAlarmEvent, recipient: AlarmRecipient): Promise<OutgoingMail> {
     const event = this.eventOf(entry);
-    const [recipient, from, to] = await Promise.all([
-      this.people.person(entry.recipient),
-      this.people.address(this.scheduler.sender),
-      this.people.address(entry.recipient),
-    ]);
+    const from = await this.people.address(this.scheduler.sender);
+    const to = recipient.name
+      ? { address: entry.recipient, name: recipient.name }
+      : { address: entry.recipient };
     // The mail has no date: only the language matters (English when the recipient is unresolved, mail.md §7.2).
-    const language = recipient.locale?.language ?? 'en';
+    const language = recipient.language;
     const context = this.contexts.for(ALARM_TEMPLATE, { language, timeZone: 'UTC' });
     const rendered = alarmMail(context, {
       event,
@@ -173,8 +204,11 @@ export class ProcessDueAlarmsHandler implements ICommandHandler<ProcessDueAlarms
     return { from, to, ...rendered, language };
   }
 
-  /** Step 3: the next alarm of the stored calendar for the recipient after this one, else the entry goes. */
-  private async moveOn(entry: StoredAlarmEvent, now: Date): Promise<void> {
+  /**
+   * Step 3: the next alarm of the stored calendar for the recipient after this one (the entry is replaced; `true`),
+   * else `false`: the entry is to be deleted (with the others of its chunk).
+   */
+  private async moveOn(entry: StoredAlarmEvent, now: Date): Promise<boolean> {
     let next;
     try {
       ({ next } = nextAlarm(VCalendar.parse(entry.ics, 'ics'), {
@@ -186,10 +220,7 @@ export class ProcessDueAlarmsHandler implements ICommandHandler<ProcessDueAlarms
       this.logger.warn(`stored calendar of ${entry.eventUid} unreadable, entry dropped: ${reasonOf(error)}`);
       next = undefined;
     }
-    if (!next) {
-      await this.entries.deleteIfUnchanged(entry.id, entry.alarmTime);
-      return;
-    }
+    if (!next) return false;
     const { id: _id, ...stored } = entry;
     await this.entries.advance(entry.id, entry.alarmTime, {
       ...stored,
@@ -200,5 +231,6 @@ export class ProcessDueAlarmsHandler implements ICommandHandler<ProcessDueAlarms
         ? { recurrenceId: next.recurrenceId }
         : { recurrenceId: undefined }),
     });
+    return true;
   }
 }
