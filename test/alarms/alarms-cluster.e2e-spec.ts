@@ -30,6 +30,8 @@ function entry(uid: string, recipient: string) {
   };
 }
 
+jest.setTimeout(60_000); // two service instances boot on a shared, loaded machine
+
 describe('Alarm scheduler in cluster mode (events.md §4.5, storage.md §9)', () => {
   let vhost: TestVhost;
   let smtp: TestSmtpServer;
