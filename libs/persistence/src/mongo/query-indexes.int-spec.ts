@@ -349,6 +349,11 @@ describe('repository queries and the indexes they rely on', () => {
       run: () => repo(MailDeliveryRepository).markSent(['mail-1'], at, later),
     },
     {
+      query: 'MailDeliveryMongoRepository.renew',
+      plans: ['twake_calendar_mail_deliveries: _id_'],
+      run: () => repo(MailDeliveryRepository).renew('mail-2', later),
+    },
+    {
       query: 'MailDeliveryMongoRepository.release',
       plans: ['twake_calendar_mail_deliveries: _id_'],
       run: () => repo(MailDeliveryRepository).release('mail-2'),
@@ -526,6 +531,32 @@ describe('repository queries and the indexes they rely on', () => {
       query: 'TeamCalendarMongoRepository.search',
       plans: ['team_calendars: domainId_1'],
       run: () => repo(TeamCalendarRepository).search(ids.domain, 'team', 10),
+    },
+    {
+      query: 'TeamCalendarMongoRepository.create',
+      plans: [],
+      run: () =>
+        repo(TeamCalendarRepository).create({
+          domainId: ids.domain,
+          domainName: 'plans.test',
+          name: 'plans-team',
+          displayName: 'Plans team',
+        }),
+    },
+    {
+      query: 'TeamCalendarMongoRepository.listByDomain',
+      plans: ['team_calendars: domainId_1'],
+      run: () => repo(TeamCalendarRepository).listByDomain(ids.domain),
+    },
+    {
+      query: 'TeamCalendarMongoRepository.updateDisplayName',
+      plans: ['team_calendars: _id_'],
+      run: () => repo(TeamCalendarRepository).updateDisplayName(ids.missing, 'Renamed'),
+    },
+    {
+      query: 'TeamCalendarMongoRepository.delete',
+      plans: ['team_calendars: _id_'],
+      run: () => repo(TeamCalendarRepository).delete(ids.missing),
     },
     {
       query: 'UserMongoRepository.deleteByEmail',
