@@ -17,7 +17,9 @@ if [ "$#" -eq 0 ]; then
 fi
 bash scripts/stack.sh up
 status=0
-STACK_SKIP=1 npx jest --runInBand "$@" || status=$?
+# --forceExit: client libraries (the RabbitMQ connection manager's reconnect timer among them) can outlive the
+# apps a test file closes and would keep jest alive after the last test.
+STACK_SKIP=1 npx jest --runInBand --forceExit "$@" || status=$?
 
 if [ "$#" -eq 0 ]; then
   # Tests that run two service instances in one process (or a Redis on a closed port) leave a reconnect timer of
@@ -34,6 +36,6 @@ if [ "${TEST_ENGINES:-both}" != ferretdb ]; then
   echo "integration suites on the second engine: mongo-java-server at $bench_url (TEST_MONGO_ENGINE=mongo-java-server)"
   # jest.config.js keeps only *.int-spec.ts files under TEST_MONGO_ENGINE=mongo-java-server.
   TEST_MONGO_URL="$bench_url" TEST_MONGO_ENGINE=mongo-java-server MONGO_PARTIAL_INDEXES=sparse STACK_SKIP=1 \
-    npx jest --runInBand --passWithNoTests "$@" || status=$?
+    npx jest --runInBand --forceExit --passWithNoTests "$@" || status=$?
 fi
 exit "$status"
