@@ -21,9 +21,11 @@ declare -A SVC_OVERRIDE=(
 declare -A SVC_TIMEOUT=(
   [opensearch]=120 [mongodb]=60 [rabbitmq]=60 [redis]=60 [ldap]=60 [dav]=60 [maildev]=60 [mongobench]=60
 )
-# Substring of /proc/<pid>/cmdline of the process recorded in the pid file.
+# Substring of /proc/<pid>/cmdline of the process recorded in the pid file. OpenSearch's is first
+# the bash launcher (bin/opensearch, which runs a keystore check before it execs java), then the JVM:
+# "/opensearch-" (the install folder) is in both, so a slow launcher is not taken for a dead one.
 declare -A SVC_MATCH=(
-  [opensearch]=org.opensearch.bootstrap.OpenSearch [mongodb]=ferretdb [rabbitmq]=rabbitmq-server
+  [opensearch]=/opensearch- [mongodb]=ferretdb [rabbitmq]=rabbitmq-server
   [redis]=redis-server [ldap]=slapd [dav]=radicale [maildev]=maildev [mongobench]=MongoBench
 )
 declare -A SVC_URL=(
