@@ -50,6 +50,25 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [libsNeverImportApps] }] },
   },
   {
+    files: ['libs/auth/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@app/persistence',
+              importNames: ['NewUser', 'UserAlreadyExistsError'],
+              message:
+                'Authentication only authenticates: registering a user is the users feature\'s, behind the UserProvisioner port.',
+            },
+          ],
+          patterns: [libsNeverImportApps],
+        },
+      ],
+    },
+  },
+  {
     files: ['libs/dav-client/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -33,7 +33,10 @@ const LOCAL_TOKEN_CACHE_MS = 5_000;
 type Config = ConfigService<AllConfig, true>;
 const auth = (config: Config) => config.get('auth', { infer: true });
 
-/** Every way a caller proves who it is, and the tokens the service issues. */
+/**
+ * Every way a caller proves who it is, and the tokens the service issues. Registering a caller met for the first
+ * time is not authentication: the `UserProvisioner` port is provided by the application (users feature).
+ */
 @Global()
 @Module({
   imports: [PassportModule],
@@ -85,16 +88,6 @@ const auth = (config: Config) => config.get('auth', { infer: true });
           cache instanceof MemoryCache ? new MemoryCache(50_000) : cache,
           auth(config).loginThrottle,
         ),
-    },
-    {
-      provide: UserProvisioner,
-      inject: [UserRepository, DomainRepository, Directory, CredentialDirectory],
-      useFactory: (
-        users: UserRepository,
-        domains: DomainRepository,
-        directory: Directory | null,
-        credentials: CredentialDirectory,
-      ) => new UserProvisioner(users, domains, directory, credentials),
     },
     {
       provide: OidcTokenCache,
@@ -167,7 +160,6 @@ const auth = (config: Config) => config.get('auth', { infer: true });
     AuthenticationChain,
     AuthenticatedGuard,
     BackChannelLogoutService,
-    UserProvisioner,
     OidcTokenCache,
     LoginThrottle,
   ],

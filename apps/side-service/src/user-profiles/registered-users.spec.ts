@@ -1,5 +1,5 @@
-import type { UserProvisioner } from '@app/auth';
 import { DomainNotFoundError, User } from '@app/persistence';
+import type { UserProvisioning } from '../users/provisioning/user-provisioning';
 import { REGISTERED_USER_TTL_MS, RegisteredUsers } from './registered-users';
 
 const user = (firstname: string): User => ({
@@ -34,7 +34,7 @@ describe('RegisteredUsers', () => {
   beforeEach(() => {
     jest.spyOn(Date, 'now').mockImplementation(() => now);
     directory = new Directory();
-    users = new RegisteredUsers(directory as unknown as UserProvisioner);
+    users = new RegisteredUsers(directory as unknown as UserProvisioning);
   });
   afterEach(() => jest.restoreAllMocks());
 

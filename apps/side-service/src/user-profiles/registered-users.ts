@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { UserProvisioner } from '@app/auth';
 import { DomainNotFoundError, User } from '@app/persistence';
+import { UserProvisioning } from '../users/provisioning/user-provisioning';
 
 /** How long this process trusts a registered user it has read (bounds how late a rename shows in `GET /api/user`). */
 export const REGISTERED_USER_TTL_MS = 5_000;
@@ -24,7 +24,7 @@ export class RegisteredUsers {
   private readonly recent = new Map<string, Entry>();
   private readonly pending = new Map<string, Promise<User | undefined>>();
 
-  constructor(private readonly provisioner: UserProvisioner) {}
+  constructor(private readonly provisioner: UserProvisioning) {}
 
   async of(username: string): Promise<User | undefined> {
     const key = username.toLowerCase();

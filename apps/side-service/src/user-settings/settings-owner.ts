@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { UserProvisioner } from '@app/auth';
 import { NotFoundError } from '@app/core';
+import { UserProvisioning } from '../users/provisioning/user-provisioning';
 import { UserSettingsReader } from './user-settings.reader';
 
 /** Whose settings document a write goes to: the registered caller, provisioned from the directory if needed. */
 @Injectable()
 export class SettingsOwner {
   constructor(
-    private readonly provisioner: UserProvisioner,
+    private readonly provisioner: UserProvisioning,
     private readonly reader: UserSettingsReader,
   ) {}
 

@@ -4,6 +4,7 @@ import { DeleteUserHandler } from './commands/delete-user/delete-user.handler';
 import { ImportLdapUsersHandler } from './commands/import-ldap-users/import-ldap-users.handler';
 import { RegisterUserHandler } from './commands/register-user/register-user.handler';
 import { UpdateUserHandler } from './commands/update-user/update-user.handler';
+import { UserProvisioningModule } from './provisioning/user-provisioning.module';
 import { FindUserHandler } from './queries/find-user/find-user.handler';
 import { ListUsersHandler } from './queries/list-users/list-users.handler';
 
@@ -16,5 +17,6 @@ const commandHandlers = [
 ];
 const queryHandlers = [ListUsersHandler, FindUserHandler];
 
-@Module({ providers: [...commandHandlers, ...queryHandlers] })
+/** The OpenPaaS `users` documents: registration, updates, deletion, LDAP import, and provisioning on first contact. */
+@Module({ imports: [UserProvisioningModule], providers: [...commandHandlers, ...queryHandlers] })
 export class UsersModule {}

@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryBus, QueryHandler } from '@nestjs/cqrs';
-import { UserProvisioner } from '@app/auth';
 import { domainOfMailAddress } from '@app/core';
 import { DomainNotFoundError, DomainRepository } from '@app/persistence';
+import { UserProvisioning } from '../../../users/provisioning/user-provisioning';
 import { canSeeDomain } from '../../../openpaas/viewer';
 import { GetTimeZoneQuery } from '../../../user-settings/queries/get-time-zone/get-time-zone.query';
 import type { VisibleUser } from '../../visible-user';
@@ -11,7 +11,7 @@ import { FindUsersByEmailQuery } from './find-users-by-email.query';
 export class FindUsersByEmailHandler implements IQueryHandler<FindUsersByEmailQuery> {
   constructor(
     private readonly domains: DomainRepository,
-    private readonly provisioner: UserProvisioner,
+    private readonly provisioner: UserProvisioning,
     private readonly queryBus: QueryBus,
   ) {}
 
