@@ -9,11 +9,10 @@
  *   npx ts-node -r tsconfig-paths/register bench/itip.bench.ts [events] [attendees]
  */
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
 import { ConfirmChannel, connect } from 'amqplib';
 import { ObjectId } from 'mongodb';
 import { TestDatabase, TestVhost } from '@app/testing';
-import { AppModule } from '../apps/side-service/src/app.module';
+import { closeServiceApps, createServiceApps } from '../apps/side-service/src/bootstrap';
 import { EsnSabreDouble } from '../test/doubles/esn-sabre/esn-sabre-double';
 import {
   Engine,
@@ -224,8 +223,8 @@ async function runOn(
     adminPassword: process.env.DAV_ADMIN_PASSWORD!,
   });
   process.env.DAV_URL = double.url;
-  const app = await NestFactory.create(AppModule.forRoot(), { logger: false });
-  await app.init();
+  // As the service boots (its WebSocket adapter included): NestFactory alone exits when a gateway has no adapter.
+  const apps = await createServiceApps();
 
   // The bridge and the ceiling get their own recipients, as many objects per calendar at the end (Radicale's
   // cost grows with the calendar); every recipient is new to the double in both (first-contact costs alike).
@@ -298,7 +297,7 @@ async function runOn(
     note: `${notifications}/${expected} notifications`,
   });
 
-  await app.close();
+  await closeServiceApps(apps);
   await double.stop();
   await database.drop();
   await database.close();
