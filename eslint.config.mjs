@@ -3,10 +3,33 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
+// ESLint applies the last `no-restricted-imports` setting that matches a file, whole: each file group below lists
+// every restriction that holds for it.
+
 /** Libraries are the application's ports and adapters: they never reach back into it. */
 const libsNeverImportApps = {
   group: ['**/apps/**', 'apps/*'],
   message: 'Libraries never import the application (apps/).',
+};
+
+const drivers = [
+  'mongoose',
+  'mongodb',
+  'ioredis',
+  'amqplib',
+  'ldapts',
+  '@opensearch-project/opensearch',
+  'nodemailer',
+].map((name) => ({ name, message: 'Drivers are used only inside libs/ adapters.' }));
+
+const httpAndJose = ['undici', 'jose'].map((name) => ({
+  name,
+  message: 'HTTP clients and JOSE are used only inside libs/ (UpstreamHttpClient in @app/http-client, @app/auth).',
+}));
+
+const icalJs = {
+  name: 'ical.js',
+  message: 'iCalendar is read through @app/ical (libs/ical), which also re-exports ICAL.',
 };
 
 export default tseslint.config(
@@ -18,36 +41,28 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'error',
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            ...[
-              'mongoose',
-              'mongodb',
-              'ioredis',
-              'amqplib',
-              'ldapts',
-              '@opensearch-project/opensearch',
-              'nodemailer',
-            ].map((name) => ({ name, message: 'Drivers are used only inside libs/ adapters.' })),
-            ...['undici', 'jose'].map((name) => ({
-              name,
-              message:
-                'HTTP clients and JOSE are used only inside libs/ (UpstreamHttpClient in @app/core, @app/auth).',
-            })),
-            {
-              name: 'ical.js',
-              message: 'iCalendar is read through @app/ical (libs/ical), which also re-exports ICAL.',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { paths: [...drivers, ...httpAndJose, icalJs] }],
     },
   },
   {
     files: ['libs/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [libsNeverImportApps] }] },
+  },
+  {
+    // The core library holds errors and pure helpers: no infrastructure.
+    files: ['libs/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...drivers, ...httpAndJose].map(({ name }) => ({
+            name,
+            message: '@app/core is infrastructure-free: drivers and HTTP clients live in their own libs/.',
+          })),
+          patterns: [libsNeverImportApps],
+        },
+      ],
+    },
   },
   {
     files: ['libs/auth/**/*.ts'],
@@ -60,7 +75,7 @@ export default tseslint.config(
               name: '@app/persistence',
               importNames: ['NewUser', 'UserAlreadyExistsError'],
               message:
-                'Authentication only authenticates: registering a user is the users feature\'s, behind the UserProvisioner port.',
+                "Authentication only authenticates: registering a user is the users feature's, behind the UserProvisioner port.",
             },
           ],
           patterns: [libsNeverImportApps],

@@ -1,5 +1,5 @@
 /** Three tiers, all on real services: *.spec.ts (pure logic), *.int-spec.ts (adapters, handlers), *.e2e-spec.ts (apps). */
-const aliases = ['core', 'config', 'persistence', 'observability', 'messaging', 'cache', 'search', 'directory', 'dav-client', 'testing', 'auth', 'mail', 'ical', 'event-bus'];
+const aliases = ['core', 'config', 'persistence', 'observability', 'messaging', 'cache', 'search', 'directory', 'dav-client', 'testing', 'auth', 'mail', 'ical', 'event-bus', 'http-client'];
 
 module.exports = {
   rootDir: '.',

@@ -8,5 +8,3 @@ export * from './parsing/size';
 export * from './ids/name-based-uuid';
 export * from './crypto/same-secret';
 export * from './concurrency/bounded';
-export * from './http/hop-by-hop';
-export * from './http/upstream-http.client';

@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AuthenticationChain, credentialSourceOf } from '@app/auth';
-import { endToEndHeaders } from '@app/core';
+import { endToEndHeaders } from '@app/http-client';
 import { DavResponse, DavUnavailableError, isSafeDavPath } from '@app/dav-client';
 import { RestError } from '../http/rest-error';
 import { DavForwarder } from './dav-forwarder';

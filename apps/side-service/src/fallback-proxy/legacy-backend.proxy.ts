@@ -5,7 +5,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AuthenticationChain, UserJwtService, credentialSourceOf } from '@app/auth';
 import type { AllConfig } from '@app/config';
-import { UpstreamHttpClient, UpstreamResponse, endToEndHeaders } from '@app/core';
+import { UpstreamHttpClient, UpstreamResponse, endToEndHeaders } from '@app/http-client';
 import { RestError } from '../http/rest-error';
 import { UnmatchedRequestHandler } from '../http/unmatched-request.handler';
 

@@ -2,7 +2,7 @@ import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { UserJwtService } from '@app/auth';
 import type { AllConfig } from '@app/config';
-import { UpstreamHttpClient } from '@app/core';
+import { UpstreamHttpClient } from '@app/http-client';
 
 const TIMEOUT_MS = 10_000;
 

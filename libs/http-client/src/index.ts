@@ -1,0 +1,2 @@
+export * from './hop-by-hop';
+export * from './upstream-http.client';
