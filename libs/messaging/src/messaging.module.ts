@@ -1,5 +1,6 @@
 import { Global, Logger, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { ScheduleModule } from '@nestjs/schedule';
 import {
   MessageHandlerErrorBehavior,
   MessageHandlerOptions,
@@ -65,6 +66,8 @@ function handlers(declarer: TopologyDeclarer): Record<string, MessageHandlerOpti
 @Global()
 @Module({
   imports: [
+    // The consumer watchdog's timers live in the SchedulerRegistry (global; one registry however often imported).
+    ScheduleModule.forRoot(),
     RabbitMQModule.forRootAsync({
       inject: [ConfigService],
       useFactory: async (config: Config): Promise<RabbitMQConfig> => {

@@ -1,4 +1,5 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
 import { CalendarQueueConsumersHealthCheck } from '../management/calendar-queue-consumers.health-check';
 import { ConsumerRestarter } from './consumer-restarter';
 
@@ -9,38 +10,53 @@ export interface ConsumerWatchdogOptions {
   intervalMs: number;
 }
 
+const START = 'amqp-consumer-watchdog:start';
+const CHECKS = 'amqp-consumer-watchdog:checks';
+
 /**
  * Every interval (after a start delay), asks the broker whether each calendar queue has a consumer and
- * restarts all consumers when one has none (RABBITMQ_RECONNECTION_*; events.md §1.1).
+ * restarts all consumers when one has none (RABBITMQ_RECONNECTION_*; events.md §1.1). Runs on @nestjs/schedule
+ * (a timeout, then an interval, both in the SchedulerRegistry); a check due while the previous one still runs is
+ * skipped.
  */
 @Injectable()
-export class ConsumerWatchdog implements OnApplicationBootstrap, OnModuleDestroy {
+export class ConsumerWatchdog implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ConsumerWatchdog.name);
-  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private stopped = false;
 
   constructor(
     @Inject(CONSUMER_WATCHDOG_OPTIONS) private readonly options: ConsumerWatchdogOptions,
     private readonly consumers: CalendarQueueConsumersHealthCheck,
     private readonly restarter: ConsumerRestarter,
+    private readonly registry: SchedulerRegistry,
   ) {}
 
   onApplicationBootstrap(): void {
     if (!this.options.enabled) return;
-    this.timer = setTimeout(() => this.tick(), this.options.startDelayMs);
-    this.timer.unref();
+    const start = setTimeout(() => {
+      this.registry.deleteTimeout(START);
+      if (this.stopped) return;
+      const checks = setInterval(() => void this.tick(), this.options.intervalMs);
+      checks.unref();
+      this.registry.addInterval(CHECKS, checks);
+      void this.tick();
+    }, this.options.startDelayMs);
+    start.unref();
+    this.registry.addTimeout(START, start);
   }
 
-  onModuleDestroy(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.registry.doesExist('timeout', START)) this.registry.deleteTimeout(START);
+    if (this.registry.doesExist('interval', CHECKS)) this.registry.deleteInterval(CHECKS);
+    await this.running;
   }
 
-  private tick(): void {
-    void this.check().finally(() => {
-      if (!this.timer) return;
-      this.timer = setTimeout(() => this.tick(), this.options.intervalMs);
-      this.timer.unref();
-    });
+  /** One check unless one is running; resolves when it (or the running one) ends. */
+  tick(): Promise<void> {
+    this.running ??= this.check().finally(() => (this.running = undefined));
+    return this.running;
   }
 
   async check(): Promise<void> {
