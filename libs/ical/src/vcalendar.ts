@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import { InvalidCalendarError } from './calendar-errors';
 import { parseIcs, parseJcal, toJcal } from './parsing';
+import { timezoneOf } from './vtimezone-cache';
 import { WallTime, epochMsOfWallTime, toIanaZone, utcMsOf, wallOfUtcMs, wallTimeIn } from './time-zones';
 
 /** A DATE or DATE-TIME value as written: its wall time and its zone. */
@@ -37,11 +38,9 @@ export class VCalendar {
     for (const vtimezone of root.getAllSubcomponents('vtimezone')) {
       const tzid = vtimezone.getFirstPropertyValue('tzid');
       if (typeof tzid === 'string' && !this.timezones.has(tzid)) {
-        try {
-          this.timezones.set(tzid, new ICAL.Timezone(vtimezone));
-        } catch {
-          // unusable definition: the TZID is then read through Intl
-        }
+        // unusable definition: the TZID is then read through Intl
+        const timezone = timezoneOf(vtimezone);
+        if (timezone) this.timezones.set(tzid, timezone);
       }
     }
   }
