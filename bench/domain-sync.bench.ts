@@ -11,7 +11,8 @@
  * - the no-change run (LDAP search + book export + parse + diff, no write), repeated, median;
  * - the bare work it cannot avoid, measured in alternating rounds of the same run: the same paged LDAP search with a
  *   raw ldapts client, and the same export fetched raw through the double (both side by side, as the sync does);
- * - the ratio no-change / bare (goal ≤ 1.3: the parse and diff cost little).
+ * - the ratio no-change / bare (goal ≤ 1.3: the parse and diff cost little), as a `BENCH_ROW`.
+ * On both engines (the LDAP members are added once). BENCH_QUICK=1: 2,000 members, 3 rounds.
  *
  *   npx ts-node -r tsconfig-paths/register bench/domain-sync.bench.ts [members] [rounds] [--through-radicale]
  */
@@ -27,7 +28,15 @@ import { SyncDomainMembersCommand } from '../apps/side-service/src/domain-sync/c
 import { TaskManager } from '../apps/side-service/src/tasks/task-manager';
 import { EsnSabreDouble } from '../test/doubles/esn-sabre/esn-sabre-double';
 import { LdapFixture } from '../test/support/ldap-fixture';
-import { format, prepareBenchEnvironment } from './support/bench-env';
+import {
+  Engine,
+  benchEngines,
+  format,
+  loadAverage,
+  prepareBenchEnvironment,
+  reportRow,
+  useEngine,
+} from './support/bench-env';
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
@@ -91,23 +100,47 @@ async function startInstantBook(): Promise<{
 }
 
 async function main(): Promise<void> {
+  const quick = process.env.BENCH_QUICK === '1';
   const args = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
   const throughRadicale = process.argv.includes('--through-radicale');
-  const members = Number(args[0] ?? 10_000);
-  const rounds = Number(args[1] ?? 5);
-  const radicaleUrl = process.env.DAV_URL;
+  const members = Number(args[0] ?? (quick ? 2_000 : 10_000));
+  const rounds = Number(args[1] ?? (quick ? 3 : 5));
   const domain = `bench-sync-${Date.now().toString(36)}.test`;
   prepareBenchEnvironment({ DOMAINS: domain, WEBADMIN_ENABLED: 'false' });
+  const radicaleUrl = process.env.DAV_URL!;
   const ldap = await LdapFixture.create('domainsync-bench');
   Object.assign(process.env, ldap.env());
+  try {
+    const started = performance.now();
+    await seedMembers(ldap, domain, members);
+    console.log(`LDAP: ${members} members added in ${format((performance.now() - started) / 1000)} s`);
+    for (const engine of benchEngines())
+      await runOn(engine, { ldap, domain, members, rounds, radicaleUrl, throughRadicale });
+  } finally {
+    await ldap.destroy();
+  }
+}
+
+async function runOn(
+  engine: Engine,
+  run: {
+    ldap: LdapFixture;
+    domain: string;
+    members: number;
+    rounds: number;
+    radicaleUrl: string;
+    throughRadicale: boolean;
+  },
+): Promise<void> {
+  const { ldap, domain, members, rounds, radicaleUrl, throughRadicale } = run;
+  useEngine(engine);
+  console.log(`on ${engine} (load ${loadAverage()}):`);
   let apps: ServiceApps | undefined;
   let double: EsnSabreDouble | undefined;
   const database = await TestDatabase.open();
   let domainId = '';
   try {
     let started = performance.now();
-    await seedMembers(ldap, domain, members);
-    console.log(`LDAP: ${members} members added in ${format((performance.now() - started) / 1000)} s`);
 
     const boot = async (davUrl: string) => {
       process.env.DAV_URL = davUrl;
@@ -127,7 +160,7 @@ async function main(): Promise<void> {
       return { elapsed, information: details.additionalInformation! };
     };
     double = await EsnSabreDouble.start({
-      radicaleUrl: radicaleUrl ?? process.env.DAV_URL!,
+      radicaleUrl,
       db: database.db,
       adminUser: process.env.DAV_ADMIN_USER!,
       adminPassword: process.env.DAV_ADMIN_PASSWORD!,
@@ -232,6 +265,18 @@ async function main(): Promise<void> {
       `ratio no-change / bare side by side: ${format(median(quiet) / median(bareTimes), 2)}x (goal <= 1.3x); ` +
         `/ bare sequential: ${format(median(quiet) / median(bareSums), 2)}x`,
     );
+    reportRow({
+      bench: 'domain-sync',
+      figure: `no-change sync, ${members} members`,
+      value: median(quiet),
+      unit: 'ms',
+      baseline: median(bareTimes),
+      baselineLabel: 'bare LDAP search + DAV export side by side',
+      ratio: median(quiet) / median(bareTimes),
+      goal: { op: '<=', target: 1.3 },
+      engine,
+      note: `median of ${rounds}; bare sequential ${format(median(bareSums))} ms`,
+    });
   } finally {
     if (apps) await closeServiceApps(apps);
     if (double) {
@@ -240,7 +285,6 @@ async function main(): Promise<void> {
     }
     await database.drop().catch(() => undefined);
     await database.close();
-    await ldap.destroy();
   }
 }
 
