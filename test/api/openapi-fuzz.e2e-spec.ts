@@ -1,6 +1,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { TestVhost } from '@app/testing';
 import { DavTestEnvironment, startDavTestEnvironment } from '../doubles/esn-sabre/dav-test-environment';
 import type { TestService } from '../support/service-apps';
 
@@ -39,13 +40,24 @@ async function listen(app: TestService['api']): Promise<string> {
 describe('OpenAPI documents under schemathesis', () => {
   let environment: DavTestEnvironment;
   let service: TestService;
+  let vhost: TestVhost;
 
   beforeAll(async () => {
+    // A private broker virtual host: the default one may hold dead-lettered messages left by a demo session, which
+    // would turn the health check's answer into 503.
+    vhost = await TestVhost.create();
     // Behind the esn-sabre double, so that routes reaching the DAV server meet a working one.
-    environment = await startDavTestEnvironment({ DOMAINS: 'twake.test', BASIC_AUTH_ENABLED: 'true' });
+    environment = await startDavTestEnvironment({
+      ...vhost.env(),
+      DOMAINS: 'twake.test',
+      BASIC_AUTH_ENABLED: 'true',
+    });
     service = environment.service;
   }, 240_000);
-  afterAll(() => environment.close());
+  afterAll(async () => {
+    await environment?.close();
+    await vhost?.delete();
+  });
 
   const common = [
     '--checks',

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expectEventually } from '@app/testing';
+import { TestVhost, expectEventually } from '@app/testing';
 import { TestService, startTestService } from '../support/service-apps';
 
 async function freePort(): Promise<number> {
@@ -46,18 +46,23 @@ async function stopRedis(redis: ChildProcess): Promise<void> {
   await exited;
 }
 
+// Each suite has its own broker virtual host: the default one may hold dead-lettered messages left by a demo session,
+// which the dead-letter queue check reports.
 describe('webadmin /healthcheck', () => {
   let service: TestService;
   let redis: ChildProcess;
+  let vhost: TestVhost;
 
   beforeAll(async () => {
     const port = await freePort();
     redis = await startRedis(port);
-    service = await startTestService({ REDIS_URL: `redis://127.0.0.1:${port}` });
+    vhost = await TestVhost.create();
+    service = await startTestService({ ...vhost.env(), REDIS_URL: `redis://127.0.0.1:${port}` });
   });
   afterAll(async () => {
     await stopRedis(redis);
-    await service.close();
+    await service?.close();
+    await vhost?.delete();
   });
 
   it('lists the components of the configured services', async () => {
@@ -135,11 +140,16 @@ describe('webadmin /healthcheck', () => {
 
 describe('webadmin /healthcheck with the DAV server unreachable', () => {
   let service: TestService;
+  let vhost: TestVhost;
 
   beforeAll(async () => {
-    service = await startTestService({ DAV_URL: `http://127.0.0.1:${await freePort()}` });
+    vhost = await TestVhost.create();
+    service = await startTestService({ ...vhost.env(), DAV_URL: `http://127.0.0.1:${await freePort()}` });
   });
-  afterAll(() => service.close());
+  afterAll(async () => {
+    await service?.close();
+    await vhost?.delete();
+  });
 
   it('reports the DAV component unhealthy and answers 503', async () => {
     const response = await service.admin().get('/healthcheck').expect(503);
