@@ -4,9 +4,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 VERSION=4.32.5
-VENV=".tools/schemathesis-$VERSION"
-if [ ! -x "$VENV/bin/st" ]; then
-  # A half-made environment (interrupted install) is made again from scratch.
+# The real path: a virtual environment's scripts name their interpreter by absolute path, and `.tools` may be a
+# link shared by several checkouts (git worktrees); made through one checkout's link, it breaks when that one goes.
+mkdir -p .tools
+VENV="$(realpath .tools)/schemathesis-$VERSION"
+if ! "$VENV/bin/st" --version >/dev/null 2>&1; then
+  # A half-made or broken environment (interrupted install, interpreter gone) is made again from scratch.
   rm -rf "$VENV"
   python3 -m venv "$VENV" >&2
   "$VENV/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$VERSION" >&2 || {
@@ -14,4 +17,4 @@ if [ ! -x "$VENV/bin/st" ]; then
     exit 1
   }
 fi
-echo "$PWD/$VENV/bin/st"
+echo "$VENV/bin/st"
