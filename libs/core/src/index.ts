@@ -8,3 +8,4 @@ export * from './parsing/size';
 export * from './ids/name-based-uuid';
 export * from './crypto/same-secret';
 export * from './concurrency/bounded';
+export * from './concurrency/micro-batcher';

@@ -1,6 +1,6 @@
 import { Logger, OnModuleInit } from '@nestjs/common';
 import type { mongo } from 'mongoose';
-import { DependencyUnavailableError } from '@app/core';
+import { DependencyUnavailableError, MicroBatcher } from '@app/core';
 import { EventSearchDocument, EventSearchQuery, IndexedEvent, UpsertOutcome } from './event-document';
 import { EventSearchIndex } from './event-search-index';
 import { foldedWords, parseTextQuery } from './text-folding';
@@ -27,8 +27,6 @@ const MAX_BULKS_IN_FLIGHT = 2;
 interface PendingWrite {
   event: IndexedEvent;
   guarded: boolean;
-  resolve: (outcome: UpsertOutcome) => void;
-  reject: (error: Error) => void;
 }
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -85,9 +83,10 @@ export class MongoEventSearchIndex extends EventSearchIndex implements OnModuleI
   readonly kind = 'mongodb';
   private readonly logger = new Logger(MongoEventSearchIndex.name);
   private readonly collection: mongo.Collection<StoredEvent>;
-  private pending: PendingWrite[] = [];
-  private inFlight = 0;
-  private scheduled = false;
+  private readonly writes = new MicroBatcher<PendingWrite, UpsertOutcome>((batch) => this.writeBatch(batch), {
+    maxItems: MAX_BULK_ITEMS,
+    maxInFlight: MAX_BULKS_IN_FLIGHT,
+  });
 
   constructor(db: mongo.Db, collectionName = EVENT_SEARCH_COLLECTION) {
     super();
@@ -102,36 +101,12 @@ export class MongoEventSearchIndex extends EventSearchIndex implements OnModuleI
     ]);
   }
 
-  upsert(events: IndexedEvent[], guarded: boolean): Promise<UpsertOutcome[]> {
-    return Promise.all(
-      events.map(
-        (event) =>
-          new Promise<UpsertOutcome>((resolve, reject) => {
-            this.pending.push({ event, guarded, resolve, reject });
-            if (this.scheduled) return;
-            this.scheduled = true;
-            setImmediate(() => {
-              this.scheduled = false;
-              this.flush();
-            });
-          }),
-      ),
-    );
-  }
-
   /** Writes of the messages processed at the same moment go in one unordered `bulkWrite` (at most 2 at a time). */
-  private flush(): void {
-    while (this.pending.length && this.inFlight < MAX_BULKS_IN_FLIGHT) {
-      const batch = this.pending.splice(0, MAX_BULK_ITEMS);
-      this.inFlight++;
-      void this.writeBatch(batch).finally(() => {
-        this.inFlight--;
-        this.flush();
-      });
-    }
+  upsert(events: IndexedEvent[], guarded: boolean): Promise<UpsertOutcome[]> {
+    return Promise.all(events.map((event) => this.writes.submit({ event, guarded })));
   }
 
-  private async writeBatch(batch: PendingWrite[]): Promise<void> {
+  private async writeBatch(batch: PendingWrite[]): Promise<(UpsertOutcome | Error)[]> {
     const operations: mongo.AnyBulkWriteOperation<StoredEvent>[] = batch.map(({ event, guarded }) => {
       const replacement = stored(event);
       const sequence = event.document.sequence;
@@ -150,11 +125,7 @@ export class MongoEventSearchIndex extends EventSearchIndex implements OnModuleI
       await this.collection.bulkWrite(operations, { ordered: false });
     } catch (error) {
       const writeErrors = (error as { writeErrors?: unknown }).writeErrors;
-      if (writeErrors === undefined) {
-        const failure = unavailable(error);
-        batch.forEach((item) => item.reject(failure));
-        return;
-      }
+      if (writeErrors === undefined) throw unavailable(error);
       const errors = (Array.isArray(writeErrors) ? writeErrors : [writeErrors]) as {
         index: number;
         code: number;
@@ -184,11 +155,7 @@ export class MongoEventSearchIndex extends EventSearchIndex implements OnModuleI
         for (const index of collided) outcomes[index] = unavailable(error);
       }
     }
-    batch.forEach((item, index) => {
-      const outcome = outcomes[index]!;
-      if (outcome instanceof Error) item.reject(outcome);
-      else item.resolve(outcome);
-    });
+    return outcomes;
   }
 
   async deleteOthers(calendarURL: string, eventUid: string, keepIds: string[]): Promise<void> {

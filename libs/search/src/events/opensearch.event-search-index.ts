@@ -1,7 +1,7 @@
 import { Logger, OnModuleInit } from '@nestjs/common';
 import type { Client } from '@opensearch-project/opensearch';
 import type { OpensearchConfig } from '@app/config';
-import { DependencyUnavailableError } from '@app/core';
+import { DependencyUnavailableError, MicroBatcher } from '@app/core';
 import { EventSearchDocument, EventSearchQuery, IndexedEvent, UpsertOutcome } from './event-document';
 import { EventSearchIndex } from './event-search-index';
 import { eventIndexMapping, eventIndexSettings } from './opensearch.event-index-definition';
@@ -31,7 +31,6 @@ export async function missingOpensearchModules(client: Client): Promise<string[]
 interface BulkItem {
   action: Record<string, unknown>;
   body: Record<string, unknown>;
-  settle: (outcome: UpsertOutcome | Error) => void;
 }
 
 interface BulkResponseItem {
@@ -56,9 +55,10 @@ export class OpensearchEventSearchIndex extends EventSearchIndex implements OnMo
   readonly kind = 'opensearch';
   private readonly logger = new Logger(OpensearchEventSearchIndex.name);
   private readonly config: OpensearchConfig['events'];
-  private pending: BulkItem[] = [];
-  private inFlight = 0;
-  private scheduled = false;
+  private readonly writes = new MicroBatcher<BulkItem, UpsertOutcome>((batch) => this.send(batch), {
+    maxItems: MAX_BULK_ITEMS,
+    maxInFlight: MAX_BULKS_IN_FLIGHT,
+  });
 
   constructor(
     private readonly client: Client,
@@ -127,29 +127,20 @@ export class OpensearchEventSearchIndex extends EventSearchIndex implements OnMo
   async upsert(events: IndexedEvent[], guarded: boolean): Promise<UpsertOutcome[]> {
     await this.whenReady();
     return Promise.all(
-      events.map(
-        ({ id, document }) =>
-          new Promise<UpsertOutcome>((resolve, reject) => {
-            const target = { _index: this.config.writeAlias, _id: id, routing: document.baseCalendarId };
-            const settle = (outcome: UpsertOutcome | Error) =>
-              outcome instanceof Error ? reject(outcome) : resolve(outcome);
-            if (guarded && document.sequence !== undefined)
-              this.enqueue({
+      events.map(({ id, document }) => {
+        const target = { _index: this.config.writeAlias, _id: id, routing: document.baseCalendarId };
+        return this.writes.submit(
+          guarded && document.sequence !== undefined
+            ? {
                 action: { update: { ...target, retry_on_conflict: 3 } },
                 body: {
                   script: { lang: 'painless', source: SEQUENCE_GUARD, params: { doc: document } },
                   upsert: document,
                 },
-                settle,
-              });
-            else
-              this.enqueue({
-                action: { index: target },
-                body: document as unknown as Record<string, unknown>,
-                settle,
-              });
-          }),
-      ),
+              }
+            : { action: { index: target }, body: document as unknown as Record<string, unknown> },
+        );
+      }),
     );
   }
 
@@ -218,45 +209,20 @@ export class OpensearchEventSearchIndex extends EventSearchIndex implements OnMo
     }
   }
 
-  private enqueue(item: BulkItem): void {
-    this.pending.push(item);
-    if (this.scheduled) return;
-    this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
-      this.flush();
-    });
-  }
-
-  private flush(): void {
-    while (this.pending.length && this.inFlight < MAX_BULKS_IN_FLIGHT) {
-      const batch = this.pending.splice(0, MAX_BULK_ITEMS);
-      this.inFlight++;
-      void this.send(batch).finally(() => {
-        this.inFlight--;
-        this.flush();
-      });
-    }
-  }
-
-  private async send(batch: BulkItem[]): Promise<void> {
+  private async send(batch: BulkItem[]): Promise<(UpsertOutcome | Error)[]> {
     let items: Record<string, BulkResponseItem>[];
     try {
       const { body } = await this.client.bulk({ body: batch.flatMap((item) => [item.action, item.body]) });
       items = body.items as Record<string, BulkResponseItem>[];
     } catch (error) {
-      const failure = unavailable(error);
-      batch.forEach((item) => item.settle(failure));
-      return;
+      throw unavailable(error);
     }
-    batch.forEach((item, position) => {
+    return batch.map((_item, position) => {
       const result = Object.values(items[position] ?? {})[0];
-      if (!result) return item.settle(new Error('the bulk answer has no item for this document'));
+      if (!result) return new Error('the bulk answer has no item for this document');
       if (result.error)
-        return item.settle(
-          new Error(`indexing refused (${result.status}): ${result.error.type}: ${result.error.reason}`),
-        );
-      item.settle(result.result === 'noop' ? 'ignored' : 'written');
+        return new Error(`indexing refused (${result.status}): ${result.error.type}: ${result.error.reason}`);
+      return result.result === 'noop' ? 'ignored' : 'written';
     });
   }
 }
