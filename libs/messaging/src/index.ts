@@ -11,3 +11,4 @@ export * from './topology/calendar-topology';
 export * from './topology/queue-arguments';
 export * from './topology/topology-declarer';
 export * from './contracts';
+export * from './consumers/subscribe-each';
