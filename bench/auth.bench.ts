@@ -14,6 +14,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { AuthenticatedGuard } from '@app/auth';
 import { TestDatabase, TestOidcProvider } from '@app/testing';
 import { AppModule } from '../apps/side-service/src/app.module';
+import { PushWsAdapter } from '../apps/side-service/src/websocket/push-ws.adapter';
 import {
   Engine,
   LoadResult,
@@ -68,7 +69,13 @@ async function runOn(engine: Engine, seconds: number, provider: TestOidcProvider
   useEngine(engine);
   @Module({ imports: [AppModule.forRoot()], controllers: [BenchController] })
   class BenchModule {}
-  const app = await NestFactory.create<NestExpressApplication>(BenchModule, { logger: false });
+  // abortOnError false: a start-up failure is thrown (and printed) instead of a silent process.exit(1).
+  const app = await NestFactory.create<NestExpressApplication>(BenchModule, {
+    logger: false,
+    abortOnError: false,
+  });
+  // The REST server hosts WebSocket gateways: Nest needs their adapter (without it, it exits with status 1).
+  app.useWebSocketAdapter(new PushWsAdapter(app));
   await app.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
 
