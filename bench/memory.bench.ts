@@ -41,8 +41,13 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** The Node flags of `npm start` (and of the Docker image): the service is measured as it is run. */
+/**
+ * The Node flags of `npm start` (and of the Docker image): the service is measured as it is run.
+ * BENCH_START_FLAGS replaces them (to compare settings; "none" for no flags).
+ */
 function startFlags(): string[] {
+  const override = process.env.BENCH_START_FLAGS;
+  if (override !== undefined) return override === 'none' ? [] : override.split(' ').filter(Boolean);
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
     scripts: Record<string, string>;
   };

@@ -16,6 +16,7 @@ import { DEFAULT_SMTP_RETRY_POLICY, SmtpSessionSettings } from './delivery/smtp-
 import { SmtpSessionTransport } from './delivery/smtp-session.transport';
 import { mailBundleFolder } from './i18n/bundle-location';
 import { MailTranslator } from './i18n/mail-translator';
+import { withoutRequestInterceptor } from './i18n/without-request-interceptor';
 
 type Config = ConfigService<AllConfig, true>;
 const mail = (config: Config): MailConfig => config.get('mail', { infer: true });
@@ -94,17 +95,19 @@ class MailStartupReport implements OnApplicationBootstrap {
         };
       },
     }),
-    I18nModule.forRootAsync({
-      resolvers: [NoRequestLanguage],
-      inject: [ConfigService],
-      useFactory: (config: Config) => ({
-        fallbackLanguage: 'en',
-        loaderOptions: { path: mailBundleFolder(mail(config).templateLocation), watch: false },
-        disableMiddleware: true,
-        skipAsyncHook: true,
-        logging: false,
+    withoutRequestInterceptor(
+      I18nModule.forRootAsync({
+        resolvers: [NoRequestLanguage],
+        inject: [ConfigService],
+        useFactory: (config: Config) => ({
+          fallbackLanguage: 'en',
+          loaderOptions: { path: mailBundleFolder(mail(config).templateLocation), watch: false },
+          disableMiddleware: true,
+          skipAsyncHook: true,
+          logging: false,
+        }),
       }),
-    }),
+    ),
   ],
   providers: [
     { provide: MAIL_CONFIG, inject: [ConfigService], useFactory: mail },

@@ -17,10 +17,11 @@ export function sendJson(
   body: unknown,
   options: { status?: number; contentType?: string; headers?: Record<string, string> } = {},
 ): void {
-  const payload = Buffer.from(JSON.stringify(body), 'utf8');
+  // A string body (not a Buffer): Node writes it together with the headers in one socket write.
+  const payload = JSON.stringify(body);
   response.status(options.status ?? 200);
   for (const [name, value] of Object.entries(options.headers ?? {})) response.setHeader(name, value);
   response.setHeader('Content-Type', options.contentType ?? JSON_UTF8);
-  response.setHeader('Content-Length', payload.length);
-  response.end(payload);
+  response.setHeader('Content-Length', Buffer.byteLength(payload, 'utf8'));
+  response.end(payload, 'utf8');
 }
