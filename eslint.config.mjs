@@ -32,6 +32,10 @@ const icalJs = {
   message: 'iCalendar is read through @app/ical (libs/ical), which also re-exports ICAL.',
 };
 
+/** `@Controller(...)` or a bare `@Controller` on a class. */
+const controllerDecorator =
+  "Decorator > CallExpression.expression[callee.name='Controller'], Decorator > Identifier.expression[name='Controller']";
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.tools/**', '.stack/**', 'coverage/**'] },
   eslint.configs.recommended,
@@ -98,6 +102,31 @@ export default tseslint.config(
           ],
           patterns: [libsNeverImportApps],
         },
+      ],
+    },
+  },
+  {
+    // Controller file names: REST API controllers are `*.http.controller.ts`, webadmin controllers (under
+    // apps/side-service/src/webadmin/) are `*.webadmin.controller.ts`; nothing else declares a Nest @Controller.
+    files: ['apps/**/*.ts', 'libs/**/*.ts'],
+    ignores: ['**/*.http.controller.ts', 'apps/side-service/src/webadmin/**/*.webadmin.controller.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: controllerDecorator,
+          message:
+            'A file declaring a Nest @Controller is named *.http.controller.ts (REST API) or, under webadmin/, *.webadmin.controller.ts.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['apps/side-service/src/webadmin/**/*.http.controller.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: controllerDecorator, message: 'Webadmin controllers are named *.webadmin.controller.ts.' },
       ],
     },
   },

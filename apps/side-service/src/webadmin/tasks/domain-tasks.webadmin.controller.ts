@@ -18,7 +18,7 @@ import { taskBelongsToDomain } from '../../tasks/task-ownership';
 import { existingDomain } from '../domains/domain-param';
 import { WebadminError } from '../http/webadmin-error';
 import { toTaskJson } from './task-json';
-import { awaitTimeoutMs, taskId } from './tasks.controller';
+import { awaitTimeoutMs, taskId } from './tasks.webadmin.controller';
 
 const NOT_FOUND =
   'Unknown domain (`Domain <d> does not exist`), unknown task or task of another domain (`<id> can not be found`)';
