@@ -24,8 +24,16 @@ const drivers = [
 
 const httpAndJose = ['undici', 'jose'].map((name) => ({
   name,
-  message: 'HTTP clients and JOSE are used only inside libs/ (UpstreamHttpClient in @app/http-client, @app/auth).',
+  message:
+    'HTTP clients and JOSE are used only inside libs/ (UpstreamHttpClient in @app/http-client, @app/auth).',
 }));
+
+/** Adapters, schemas and mongoose details are internal to libs/persistence: its public entry is the only way in. */
+const persistenceInternals = {
+  group: ['@app/persistence/**', '**/libs/persistence/**'],
+  message:
+    'Import @app/persistence (module, ports, domain types); its adapters and schemas are internal (tests go through PersistenceModule).',
+};
 
 const icalJs = {
   name: 'ical.js',
@@ -45,11 +53,18 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'error',
-      'no-restricted-imports': ['error', { paths: [...drivers, ...httpAndJose, icalJs] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [...drivers, ...httpAndJose, icalJs], patterns: [persistenceInternals] },
+      ],
     },
   },
   {
     files: ['libs/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [libsNeverImportApps, persistenceInternals] }] },
+  },
+  {
+    files: ['libs/persistence/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [libsNeverImportApps] }] },
   },
   {
@@ -63,7 +78,7 @@ export default tseslint.config(
             name,
             message: '@app/core is infrastructure-free: drivers and HTTP clients live in their own libs/.',
           })),
-          patterns: [libsNeverImportApps],
+          patterns: [libsNeverImportApps, persistenceInternals],
         },
       ],
     },
@@ -82,7 +97,7 @@ export default tseslint.config(
                 "Authentication only authenticates: registering a user is the users feature's, behind the UserProvisioner port.",
             },
           ],
-          patterns: [libsNeverImportApps],
+          patterns: [libsNeverImportApps, persistenceInternals],
         },
       ],
     },
@@ -100,7 +115,7 @@ export default tseslint.config(
                 'The DAV client defines the ports it needs (DavTechnicalTokenIssuer); the auth library provides them.',
             },
           ],
-          patterns: [libsNeverImportApps],
+          patterns: [libsNeverImportApps, persistenceInternals],
         },
       ],
     },
@@ -131,7 +146,8 @@ export default tseslint.config(
     },
   },
   {
+    // Tests and benchmarks use drivers directly (raw reads of what the service stored), not persistence internals.
     files: ['test/**/*.ts', 'bench/**/*.ts'],
-    rules: { 'no-restricted-imports': 'off' },
+    rules: { 'no-restricted-imports': ['error', { patterns: [persistenceInternals] }] },
   },
 );
