@@ -17,6 +17,19 @@ import { DavTeamCalendarsClient } from './calendars/dav-team-calendars.client';
 /** Connection establishment gets its own, shorter bound: an unreachable DAV server fails fast. */
 const MAX_CONNECT_TIMEOUT_MS = 5_000;
 
+/** The typed operations, provided and exported as they are. */
+const clients = [
+  DavHttpClient,
+  DavClient,
+  DavEventUpdater,
+  DavItipClient,
+  DavSharingClient,
+  DavAddressBookClient,
+  DavSyncTokenClient,
+  DavCalendarsClient,
+  DavTeamCalendarsClient,
+];
+
 class DavAgentShutdown implements OnApplicationShutdown {
   constructor(@Inject(DAV_HTTP_AGENT) private readonly agent: Agent) {}
   async onApplicationShutdown(): Promise<void> {
@@ -50,28 +63,8 @@ class DavAgentShutdown implements OnApplicationShutdown {
     },
     DavHealthCheck,
     DavAgentShutdown,
-    DavHttpClient,
-    DavClient,
-    DavEventUpdater,
-    DavItipClient,
-    DavSharingClient,
-    DavAddressBookClient,
-    DavSyncTokenClient,
-    DavCalendarsClient,
-    DavTeamCalendarsClient,
+    ...clients,
   ],
-  exports: [
-    DAV_CONFIG,
-    DAV_HTTP_AGENT,
-    DavHttpClient,
-    DavClient,
-    DavEventUpdater,
-    DavItipClient,
-    DavSharingClient,
-    DavAddressBookClient,
-    DavSyncTokenClient,
-    DavCalendarsClient,
-    DavTeamCalendarsClient,
-  ],
+  exports: [DAV_CONFIG, DAV_HTTP_AGENT, ...clients],
 })
 export class DavClientModule {}

@@ -1,25 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, Types } from 'mongoose';
-import { isDuplicateKeyError } from '../mongo/duplicate-key';
+import { duplicatesOf, isDuplicateKeyError } from '../mongo/duplicate-key';
 import { AlarmAction, AlarmEvent, StoredAlarmEvent } from './alarm-event';
 import { AlarmEventRepository, AlarmLeaseRepository } from './alarm-event.repository';
 import { AlarmEventDocument, AlarmLeaseDocument } from './alarm-event.schema';
 
 type RawAlarmEvent = AlarmEventDocument & { _id: Types.ObjectId };
-
-interface WriteError {
-  index: number;
-  code?: number;
-}
-
-/** Indexes of the documents an unordered insert refused as duplicates; any other failure is rethrown. */
-function duplicatesOf(error: unknown): Set<number> {
-  const raw = (error as { writeErrors?: WriteError[] | WriteError }).writeErrors;
-  const failures = Array.isArray(raw) ? raw : raw ? [raw] : [];
-  if (failures.length === 0 || failures.some((failure) => failure.code !== 11000)) throw error;
-  return new Set(failures.map((failure) => failure.index));
-}
 
 /** Missing `action` reads EMAIL, missing `eventPath` "" and missing `recurring` false (storage.md §8). */
 function toEntry(document: RawAlarmEvent): StoredAlarmEvent {

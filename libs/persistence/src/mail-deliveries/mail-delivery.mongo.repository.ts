@@ -1,23 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { isDuplicateKeyError } from '../mongo/duplicate-key';
+import { duplicatesOf, isDuplicateKeyError } from '../mongo/duplicate-key';
 import { DeliveryClaim } from './mail-delivery';
 import { MailDeliveryRepository } from './mail-delivery.repository';
 import { MailDeliveryDocument, SENT_SUFFIX } from './mail-delivery.schema';
-
-interface WriteError {
-  index: number;
-  code?: number;
-}
-
-/** Indexes of the documents an unordered insert refused as duplicates; any other failure is rethrown. */
-function duplicatesOf(error: unknown): Set<number> {
-  const raw = (error as { writeErrors?: WriteError[] | WriteError }).writeErrors;
-  const failures = Array.isArray(raw) ? raw : raw ? [raw] : [];
-  if (failures.length === 0 || failures.some((failure) => failure.code !== 11000)) throw error;
-  return new Set(failures.map((failure) => failure.index));
-}
 
 @Injectable()
 export class MailDeliveryMongoRepository extends MailDeliveryRepository {
