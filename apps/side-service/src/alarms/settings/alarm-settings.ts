@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { AllConfig } from '@app/config';
 import { ConfigurationEntry, ConfigurationRepository, User, UserRepository } from '@app/persistence';
+import { languageSetting } from '../../user-settings/language-setting';
 
 /** `calendar.alarmEmails` (rest-api.md §5.3): a boolean, or its string form; default true. */
 function enabled(value: unknown): boolean {
@@ -52,18 +53,13 @@ export class AlarmSettings {
         const user = byEmail.get(email);
         if (!user) return [email, { alarmEmails: true, language: 'en' }];
         const entries = await this.entriesOf(user);
-        const language = this.find(entries, 'core', 'language')?.value;
         const fullName = `${user.firstname ?? ''} ${user.lastname ?? ''}`.trim();
         return [
           email,
           {
             user,
             alarmEmails: enabled(this.find(entries, 'calendar', 'alarmEmails')?.value),
-            language: !user.domainId
-              ? 'en'
-              : typeof language === 'string' && language.trim()
-                ? language.trim()
-                : this.defaultLanguage,
+            language: user.domainId ? languageSetting(entries, this.defaultLanguage) : 'en',
             name: fullName || email,
           },
         ];

@@ -2,7 +2,14 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { domainOfMailAddress, isObjectIdHex } from '@app/core';
 import { MailAddress } from '@app/mail';
 import { isValidTimeZone } from '@app/ical';
-import { ConfigurationRepository, DomainRepository, User, UserRepository } from '@app/persistence';
+import {
+  ConfigurationEntry,
+  ConfigurationRepository,
+  DomainRepository,
+  User,
+  UserRepository,
+} from '@app/persistence';
+import { languageSetting } from '../../user-settings/language-setting';
 import { RecipientLocale } from '../mails/mail-context';
 import { ExpiringCache } from './expiring-cache';
 import { LocalResourceLookup } from './local-resource-lookup';
@@ -77,17 +84,13 @@ export class MailPeople {
 
   private async localeOf(user: User): Promise<RecipientLocale | undefined> {
     if (!user.domainId || !(await this.domains.findById(user.domainId))) return undefined;
-    let language: unknown;
-    let datetime: unknown;
+    let entries: ConfigurationEntry[] = [];
     try {
-      for (const entry of await this.configurations.findEntries(user.domainId, user.id)) {
-        if (entry.module !== 'core') continue;
-        if (entry.key === 'language') language = entry.value;
-        if (entry.key === 'datetime') datetime = entry.value;
-      }
+      entries = await this.configurations.findEntries(user.domainId, user.id);
     } catch (error) {
       this.logger.error(`settings of ${user.email} unreadable, defaults used: ${(error as Error).message}`);
     }
+    const datetime = entries.find((entry) => entry.module === 'core' && entry.key === 'datetime')?.value;
     const timeZone =
       typeof datetime === 'object' && datetime !== null
         ? (datetime as { timeZone?: unknown }).timeZone
@@ -99,7 +102,7 @@ export class MailPeople {
     )
       return undefined;
     return {
-      language: typeof language === 'string' && language.trim() ? language.trim() : this.defaults.language,
+      language: languageSetting(entries, this.defaults.language),
       timeZone: typeof timeZone === 'string' ? timeZone : this.defaults.timeZone,
     };
   }

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { AllConfig } from '@app/config';
 import { ConfigurationRepository, User, UserRepository } from '@app/persistence';
+import { languageSetting } from '../../../user-settings/language-setting';
 
 const FALLBACK = 'en';
 
@@ -33,13 +34,13 @@ export class ParticipationLocale {
   private async languageOf(user: User): Promise<string | undefined> {
     if (!user.domainId) return undefined;
     try {
-      const entry = (await this.configurations.findEntries(user.domainId, user.id)).find(
-        (candidate) => candidate.module === 'core' && candidate.key === 'language',
+      return languageSetting(
+        await this.configurations.findEntries(user.domainId, user.id),
+        this.defaultLanguage,
       );
-      if (typeof entry?.value === 'string' && entry.value.trim() !== '') return entry.value;
     } catch (error) {
       this.logger.warn(`settings of ${user.email} unreadable: ${String(error)}`);
+      return this.defaultLanguage;
     }
-    return this.defaultLanguage;
   }
 }
