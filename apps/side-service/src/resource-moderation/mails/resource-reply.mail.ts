@@ -1,14 +1,7 @@
 import type { EventData } from '@app/ical';
-import {
-  attendeesRow,
-  locationRow,
-  notesRow,
-  resourcesRow,
-  timeRow,
-  videoRow,
-} from '../../notifications/mails/event-blocks';
 import { MailBody } from '../../notifications/mails/mail-body';
 import type { MailContext, RenderedMail } from '../../notifications/mails/mail-context';
+import { resourceEventRows } from './resource-event-rows';
 
 export interface ResourceReplyInput {
   event: EventData;
@@ -33,11 +26,6 @@ export function resourceReplyMail(
       approved ? 'green' : 'red',
     )
     .heading(event.summary);
-  timeRow(body, context, event, { seeInCalendar: false });
-  locationRow(body, context, event.location, 'map');
-  videoRow(body, context, event);
-  attendeesRow(body, context, event);
-  resourcesRow(body, context, event);
-  notesRow(body, context, event);
+  resourceEventRows(body, context, event);
   return body.render(subject);
 }

@@ -1,15 +1,8 @@
 import type { EventData } from '@app/ical';
-import {
-  attendeesRow,
-  displayName,
-  locationRow,
-  notesRow,
-  resourcesRow,
-  timeRow,
-  videoRow,
-} from '../../notifications/mails/event-blocks';
+import { displayName } from '../../notifications/mails/event-blocks';
 import { MailBody } from '../../notifications/mails/mail-body';
 import type { MailContext, RenderedMail } from '../../notifications/mails/mail-context';
+import { resourceEventRows } from './resource-event-rows';
 
 export interface ResourceRequestInput {
   event: EventData;
@@ -36,12 +29,7 @@ export function resourceRequestMail(
       'blue',
     )
     .heading(event.summary);
-  timeRow(body, context, event, { seeInCalendar: false });
-  locationRow(body, context, event.location, 'map');
-  videoRow(body, context, event);
-  attendeesRow(body, context, event);
-  resourcesRow(body, context, event);
-  notesRow(body, context, event);
+  resourceEventRows(body, context, event);
   body.buttons(context.t('accept_request'), [
     { label: context.t('accept'), url: acceptUrl },
     { label: context.t('decline'), url: declineUrl },
