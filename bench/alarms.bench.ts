@@ -66,9 +66,12 @@ function entries(
     return {
       eventUid: uid,
       recipient,
-      // not due: spread over the year after now
+      // not due: spread over the year after now. A mailed entry's time is its calendar's own alarm (DTSTART 10:00,
+      // TRIGGER -PT5M: NOW): an earlier one was moved on to that alarm, due again, and processed twice.
       alarmTime: due
-        ? new Date(NOW.getTime() - (index % 600) * 1000)
+        ? ics
+          ? NOW
+          : new Date(NOW.getTime() - (index % 600) * 1000)
         : new Date(NOW.getTime() + 60_000 + index * 1000),
       eventStartTime: new Date('2030-05-20T10:00:00Z'),
       recurring: false,

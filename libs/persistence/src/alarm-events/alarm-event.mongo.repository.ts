@@ -104,11 +104,14 @@ export class AlarmEventMongoRepository extends AlarmEventRepository {
 
   async deleteManyIfUnchanged(entries: readonly { id: string; alarmTime: Date }[]): Promise<number> {
     if (entries.length === 0) return 0;
-    const result = await this.model
-      .deleteMany({
-        $or: entries.map((entry) => ({ _id: new Types.ObjectId(entry.id), alarmTime: entry.alarmTime })),
-      })
-      .exec();
+    // One write of exact `_id` look-ups: mongo-java-server answers a `$or` of 100 `{_id, alarmTime}` branches by
+    // scanning the collection for each (3 s among 100,000 entries, against 23 ms for these deletes).
+    const result = await this.model.collection.bulkWrite(
+      entries.map((entry) => ({
+        deleteOne: { filter: { _id: new Types.ObjectId(entry.id), alarmTime: entry.alarmTime } },
+      })),
+      { ordered: false },
+    );
     return result.deletedCount;
   }
 
