@@ -16,6 +16,8 @@ const SEQUENCE_GUARD =
 const MAX_BULK_ITEMS = 512;
 const MAX_BULKS_IN_FLIGHT = 2;
 const DELETE_ATTEMPTS = 3;
+/** Messages whose removed overrides are pruned by one delete-by-query (below OpenSearch's 1,024 boolean clauses). */
+const MAX_PRUNED_PER_QUERY = 200;
 
 /** Modules every OpenSearch distribution ships and the index needs: analysis (§5.2), scripts (§5.5), delete-by-query. */
 export const REQUIRED_OPENSEARCH_MODULES = ['analysis-common', 'lang-painless', 'reindex'];
@@ -31,6 +33,13 @@ export async function missingOpensearchModules(client: Client): Promise<string[]
 interface BulkItem {
   action: Record<string, unknown>;
   body: Record<string, unknown>;
+}
+
+/** The documents of one series that a message no longer has: its clause of a pruning delete-by-query. */
+interface PruneItem {
+  clause: Record<string, unknown>;
+  /** The home id of the event (the routing of its documents). */
+  routing: string;
 }
 
 interface BulkResponseItem {
@@ -58,6 +67,15 @@ export class OpensearchEventSearchIndex extends EventSearchIndex implements OnMo
   private readonly writes = new MicroBatcher<BulkItem, UpsertOutcome>((batch) => this.send(batch), {
     maxItems: MAX_BULK_ITEMS,
     maxInFlight: MAX_BULKS_IN_FLIGHT,
+  });
+  /**
+   * The pruning of the messages being processed goes out as one delete-by-query (each message's clause ORed,
+   * routed to their homes); those that arrive meanwhile wait for the next one. A refresh and a delete-by-query per
+   * message bounded the indexing rate.
+   */
+  private readonly prunes = new MicroBatcher<PruneItem, void>((batch) => this.prune(batch), {
+    maxItems: MAX_PRUNED_PER_QUERY,
+    maxInFlight: 1,
   });
 
   constructor(
@@ -145,15 +163,25 @@ export class OpensearchEventSearchIndex extends EventSearchIndex implements OnMo
   }
 
   async deleteOthers(calendarURL: string, eventUid: string, keepIds: string[]): Promise<void> {
-    await this.deleteByQuery(
-      {
+    await this.prunes.submit({
+      clause: {
         bool: {
           must: [{ term: { calendarURL } }, { term: { eventUid } }],
           must_not: [{ ids: { values: keepIds } }],
         },
       },
-      homeOf(calendarURL),
-    );
+      routing: homeOf(calendarURL),
+    });
+  }
+
+  private async prune(batch: PruneItem[]): Promise<void[]> {
+    const routing = [...new Set(batch.map((item) => item.routing))].join(',');
+    const query =
+      batch.length === 1
+        ? batch[0]!.clause
+        : { bool: { should: batch.map((item) => item.clause), minimum_should_match: 1 } };
+    await this.deleteByQuery(query, routing);
+    return batch.map(() => undefined);
   }
 
   async deleteEvent(calendarURL: string, eventUid: string): Promise<void> {

@@ -175,6 +175,31 @@ describe.each(runnable)('event index contract: %s', (_name, create) => {
     expect(await summaries([`${a}/${a}`], { text: 'moved' })).toEqual(['Standup moved']);
   });
 
+  it('prunes the series of messages written side by side, each only of the overrides it no longer has', async () => {
+    const homes = [home(), home(), home()];
+    const series = (a: string, sequence: number, withOverride: boolean) => [
+      event('retro', `Retro ${a}`, { rrule: 'FREQ=WEEKLY', sequence }),
+      ...(withOverride
+        ? [
+            event('retro', `Retro moved ${a}`, {
+              recurrenceId: '20300519T093000',
+              start: '20300519T143000',
+              end: '20300519T150000',
+              sequence,
+            }),
+          ]
+        : []),
+    ];
+    const path = (a: string) => `/calendars/${a}/${a}/retro.ics`;
+    await Promise.all(homes.map((a) => write(path(a), ...series(a, 1, true))));
+    // the first two drop their override at once, the third keeps it
+    await Promise.all(homes.map((a, position) => write(path(a), ...series(a, 2, position === 2))));
+    for (const [position, a] of homes.entries())
+      expect(await summaries([`${a}/${a}`], { text: 'moved' })).toEqual(
+        position === 2 ? [`Retro moved ${a}`] : [],
+      );
+  });
+
   it('ignores an update whose sequence is not strictly greater; a plain overwrite without sequence', async () => {
     const a = home();
     const path = `/calendars/${a}/${a}/plan.ics`;
