@@ -35,6 +35,13 @@ const persistenceInternals = {
     'Import @app/persistence (module, ports, domain types); its adapters and schemas are internal (tests go through PersistenceModule).',
 };
 
+/** Inside libs/, outbound HTTP is @app/http-client's; the DAV client keeps its own tuned pool (streaming, DAV timeouts). */
+const undiciOutsideHttpLibs = {
+  name: 'undici',
+  message:
+    'Outbound HTTP goes through UpstreamHttpClient (@app/http-client); only it and libs/dav-client import undici.',
+};
+
 const icalJs = {
   name: 'ical.js',
   message: 'iCalendar is read through @app/ical (libs/ical), which also re-exports ICAL.',
@@ -61,11 +68,22 @@ export default tseslint.config(
   },
   {
     files: ['libs/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [undiciOutsideHttpLibs], patterns: [libsNeverImportApps, persistenceInternals] },
+      ],
+    },
+  },
+  {
+    files: ['libs/http-client/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [libsNeverImportApps, persistenceInternals] }] },
   },
   {
     files: ['libs/persistence/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [libsNeverImportApps] }] },
+    rules: {
+      'no-restricted-imports': ['error', { paths: [undiciOutsideHttpLibs], patterns: [libsNeverImportApps] }],
+    },
   },
   {
     // The core library holds errors and pure helpers: no infrastructure.
@@ -96,6 +114,7 @@ export default tseslint.config(
               message:
                 "Authentication only authenticates: registering a user is the users feature's, behind the UserProvisioner port.",
             },
+            undiciOutsideHttpLibs,
           ],
           patterns: [libsNeverImportApps, persistenceInternals],
         },
@@ -141,7 +160,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: controllerDecorator, message: 'Webadmin controllers are named *.webadmin.controller.ts.' },
+        {
+          selector: controllerDecorator,
+          message: 'Webadmin controllers are named *.webadmin.controller.ts.',
+        },
       ],
     },
   },

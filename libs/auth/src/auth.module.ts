@@ -1,10 +1,10 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { PassportModule } from '@nestjs/passport';
-import { Agent } from 'undici';
 import { Cache, MemoryCache } from '@app/cache';
 import type { AllConfig } from '@app/config';
 import { DavTechnicalTokenIssuer } from '@app/dav-client';
+import { UpstreamHttpClient } from '@app/http-client';
 import { CredentialDirectory, Directory } from '@app/directory';
 import { AuthTicketRepository, DomainRepository, UserRepository } from '@app/persistence';
 import { AuthenticationChain, CREDENTIAL_RESOLVERS } from './authentication-chain';
@@ -27,7 +27,14 @@ import { TechnicalTokenService } from './technical/technical-token.service';
 import { TicketCredentialResolver } from './ticket/ticket.resolver';
 import { TicketService } from './ticket/ticket.service';
 
-const AUTH_HTTP_AGENT = Symbol('AUTH_HTTP_AGENT');
+const AUTH_HTTP_CLIENT = Symbol('AUTH_HTTP_CLIENT');
+
+class AuthHttpClientShutdown implements OnApplicationShutdown {
+  constructor(@Inject(AUTH_HTTP_CLIENT) private readonly http: UpstreamHttpClient) {}
+  onApplicationShutdown(): Promise<void> {
+    return this.http.close();
+  }
+}
 /** How long a node trusts its own copy of a Redis-cached token validation (bounds cross-node logout delay). */
 const LOCAL_TOKEN_CACHE_MS = 5_000;
 type Config = ConfigService<AllConfig, true>;
@@ -63,10 +70,9 @@ const auth = (config: Config) => config.get('auth', { infer: true });
     },
     // The DAV client's port for the tokens it sends to esn-sabre.
     { provide: DavTechnicalTokenIssuer, useExisting: TechnicalTokenService },
-    {
-      provide: AUTH_HTTP_AGENT,
-      useFactory: () => new Agent({ keepAliveTimeout: 30_000, connections: 32 }),
-    },
+    // Identity provider and LemonLDAP calls: one keep-alive pool, closed at shutdown.
+    { provide: AUTH_HTTP_CLIENT, useFactory: () => new UpstreamHttpClient({ connections: 32 }) },
+    AuthHttpClientShutdown,
     {
       provide: PasswordVerifier,
       inject: [CredentialDirectory, Directory, UserRepository],
@@ -124,7 +130,7 @@ const auth = (config: Config) => config.get('auth', { infer: true });
         DomainRepository,
         OidcTokenCache,
         UserProvisioner,
-        AUTH_HTTP_AGENT,
+        AUTH_HTTP_CLIENT,
         TicketService,
       ],
       useFactory: (
@@ -135,15 +141,15 @@ const auth = (config: Config) => config.get('auth', { infer: true });
         domains: DomainRepository,
         cache: OidcTokenCache,
         provisioner: UserProvisioner,
-        agent: Agent,
+        http: UpstreamHttpClient,
         tickets: TicketService,
       ) => {
         const settings = auth(config);
-        const introspector = settings.oidc ? new OidcIntrospector(settings.oidc, agent) : null;
+        const introspector = settings.oidc ? new OidcIntrospector(settings.oidc, http) : null;
         return [
           new BasicCredentialResolver(settings, passwords, throttle),
           new JwtCredentialResolver(jwt, domains, settings.adminUsername),
-          new OidcCredentialResolver(settings, introspector, cache, provisioner, agent),
+          new OidcCredentialResolver(settings, introspector, cache, provisioner, http),
           new TicketCredentialResolver(tickets, settings.adminUsername),
         ];
       },

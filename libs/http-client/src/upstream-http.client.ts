@@ -30,9 +30,12 @@ export interface UpstreamResponse {
 export class UpstreamHttpClient {
   private readonly agent: Agent;
 
-  constructor(options: { trustAllCerts?: boolean } = {}) {
+  constructor(
+    options: { trustAllCerts?: boolean; /** Sockets per origin at the most. */ connections?: number } = {},
+  ) {
     this.agent = new Agent({
       keepAliveTimeout: 30_000,
+      ...(options.connections === undefined ? {} : { connections: options.connections }),
       connect: { rejectUnauthorized: !options.trustAllCerts },
     });
   }

@@ -1,5 +1,5 @@
-import { Agent, request } from 'undici';
 import type { OidcConfig } from '@app/config';
+import { UpstreamHttpClient, UpstreamResponse } from '@app/http-client';
 import { timed, timer } from '@app/observability';
 import { AuthenticationRejectedError } from '../auth.errors';
 import { OidcTokenEntry } from './oidc-token-cache';
@@ -11,19 +11,16 @@ export interface IntrospectedToken extends OidcTokenEntry {
 
 const TIMEOUT_MS = 10_000;
 
-async function jsonObject(
-  call: Promise<{ statusCode: number; body: { json(): Promise<unknown>; dump(): Promise<void> } }>,
-  what: string,
-): Promise<Record<string, unknown>> {
+async function jsonObject(call: Promise<UpstreamResponse>, what: string): Promise<Record<string, unknown>> {
   let response;
   try {
     response = await call;
   } catch (error) {
     throw new AuthenticationRejectedError(`${what} unreachable: ${(error as Error).message}`);
   }
-  if (response.statusCode !== 200) {
+  if (response.status !== 200) {
     await response.body.dump();
-    throw new AuthenticationRejectedError(`${what} answered ${response.statusCode}`);
+    throw new AuthenticationRejectedError(`${what} answered ${response.status}`);
   }
   const body = await response.body.json().catch(() => undefined);
   if (typeof body !== 'object' || body === null || Array.isArray(body))
@@ -37,27 +34,28 @@ const text = (value: unknown) => (typeof value === 'string' && value.trim() !== 
 export class OidcIntrospector {
   constructor(
     private readonly config: OidcConfig,
-    private readonly agent: Agent,
+    private readonly http: UpstreamHttpClient,
   ) {}
 
   async introspect(token: string): Promise<IntrospectedToken> {
     const [userinfo, introspection] = await Promise.all([
       timed(timer('userinfo_lookup', 'OIDC userinfo calls'), () =>
         jsonObject(
-          request(this.config.userInfoUrl, {
+          this.http.send({
+            url: this.config.userInfoUrl,
             method: 'GET',
-            dispatcher: this.agent,
             headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
             signal: AbortSignal.timeout(TIMEOUT_MS),
+            timeoutMs: TIMEOUT_MS,
           }),
           'userinfo',
         ),
       ),
       timed(timer('introspection_lookup', 'OIDC token introspection calls'), () =>
         jsonObject(
-          request(this.config.introspectUrl, {
+          this.http.send({
+            url: this.config.introspectUrl,
             method: 'POST',
-            dispatcher: this.agent,
             headers: {
               'content-type': 'application/x-www-form-urlencoded',
               accept: 'application/json',
@@ -67,6 +65,7 @@ export class OidcIntrospector {
             },
             body: new URLSearchParams({ token }).toString(),
             signal: AbortSignal.timeout(TIMEOUT_MS),
+            timeoutMs: TIMEOUT_MS,
           }),
           'introspection',
         ),

@@ -1,5 +1,5 @@
-import { Agent, request } from 'undici';
 import type { AuthConfig } from '@app/config';
+import { UpstreamHttpClient } from '@app/http-client';
 import { DomainNotFoundError } from '@app/persistence';
 import { AuthenticatedUser, CredentialSource } from '../authenticated-user';
 import { AuthenticationRejectedError } from '../auth.errors';
@@ -23,7 +23,7 @@ export class OidcCredentialResolver extends CredentialResolver {
     private readonly introspector: OidcIntrospector | null,
     private readonly cache: OidcTokenCache,
     private readonly provisioner: UserProvisioner,
-    private readonly agent: Agent,
+    private readonly http: UpstreamHttpClient,
     private readonly now: () => number = Date.now,
   ) {
     super();
@@ -101,15 +101,16 @@ export class OidcCredentialResolver extends CredentialResolver {
     const lemon = this.config.lemon!;
     let login: unknown;
     try {
-      const response = await request(lemon.resolutionUrl, {
+      const response = await this.http.send({
+        url: lemon.resolutionUrl,
         method: 'GET',
-        dispatcher: this.agent,
         headers: { accept: 'application/json', cookie },
         signal: AbortSignal.timeout(LEMON_TIMEOUT_MS),
+        timeoutMs: LEMON_TIMEOUT_MS,
       });
-      if (response.statusCode !== 200) {
+      if (response.status !== 200) {
         await response.body.dump();
-        throw new AuthenticationRejectedError(`lemon resolution answered ${response.statusCode}`);
+        throw new AuthenticationRejectedError(`lemon resolution answered ${response.status}`);
       }
       login = ((await response.body.json()) as { result?: unknown } | null)?.result;
     } catch (error) {
