@@ -6,6 +6,11 @@
  * Alternating rounds in one run, on both engines. Callers authenticate with a cached OIDC token (the SPAs' way),
  * so the figures include the credential chain.
  *
+ * The service measured is the compiled one as shipped (`npm run build`, then `node <npm start's flags>
+ * dist/apps/side-service/src/main.js` in its own process; BENCH_SKIP_BUILD=1 reuses dist/, BENCH_START_FLAGS
+ * replaces the flags). The reads are captured beforehand from the same code run in this process. With
+ * BENCH_PROFILE=1 the service writes a CPU profile of its whole run to .bench-logs/api-<engine>-service.cpuprofile.
+ *
  *   npx ts-node -r tsconfig-paths/register bench/api.bench.ts [seconds]
  */
 import 'reflect-metadata';
@@ -21,14 +26,15 @@ import {
   LoadResult,
   benchEngines,
   cpuMsOf,
+  ROOT,
   format,
   load,
   loadAverage,
   prepareBenchEnvironment,
-  profiled,
   reportRow,
   useEngine,
 } from './support/bench-env';
+import { buildService, freePort, startFlags, startService, stopService } from './support/compiled-service';
 
 const USERS = 10_000;
 const CONNECTIONS = 32;
@@ -154,6 +160,7 @@ const line = (label: string, result: LoadResult) =>
 async function main(): Promise<void> {
   const quick = process.env.BENCH_QUICK === '1';
   const seconds = Number(process.argv[2] ?? (quick ? 4 : 8));
+  buildService();
   const provider = await TestOidcProvider.start();
   prepareBenchEnvironment({ ...provider.env(), DOMAINS: 'twake.test' });
   await provider.addAccount({
@@ -171,9 +178,10 @@ async function main(): Promise<void> {
 
 async function runOn(engine: Engine, seconds: number, provider: TestOidcProvider): Promise<void> {
   useEngine(engine);
+  // The reads and bodies: captured from the service code run in this process, which is then closed.
   const apps = await createServiceApps();
   await apps.api.listen(0, '127.0.0.1');
-  const base = urlOf(apps.api.getHttpServer() as Server);
+  let base = urlOf(apps.api.getHttpServer() as Server);
   const database = await TestDatabase.open();
   await seedUsers(database);
 
@@ -192,6 +200,22 @@ async function runOn(engine: Engine, seconds: number, provider: TestOidcProvider
   const searchReads = await readsOf(apps, database.db.databaseName, () =>
     fetch(`${base}/api/people/search`, { method: 'POST', headers, body: SEARCH }),
   );
+
+  await closeServiceApps(apps);
+  const port = await freePort();
+  const profileFlags = [
+    '--cpu-prof',
+    `--cpu-prof-dir=${ROOT}/.bench-logs`,
+    `--cpu-prof-name=api-${engine}-service.cpuprofile`,
+  ];
+  const service = await startService(port, {
+    log: `api-${engine}-service`,
+    extraFlags: process.env.BENCH_PROFILE === '1' ? profileFlags : [],
+  });
+  base = `http://127.0.0.1:${port}`;
+  const compiled = await fetch(`${base}/api/user`, { headers });
+  if (compiled.status !== 200 || (await compiled.text()) !== profileBody)
+    throw new Error(`the compiled service answered GET /api/user with ${compiled.status} or another body`);
 
   const users = database.db.collection('users');
   const byEmail = await queryCost(() =>
@@ -229,11 +253,11 @@ async function runOn(engine: Engine, seconds: number, provider: TestOidcProvider
   const cpu = scenarios.map(() => 0);
   for (let round = 0; round < 3; round++)
     for (const [index, scenario] of scenarios.entries()) {
-      const before = cpuMsOf();
-      const profile = round === 0 && !scenario.label.startsWith('bare');
-      const run = () => load(scenario.url, scenario.options);
-      const result = profile ? await profiled(`api-${engine}-${index}`, run) : await run();
-      cpu[index]! += (cpuMsOf() - before) / Math.max(1, result.requests);
+      // CPU of the process that answers: this one for the bare servers, the service's own for the service.
+      const pid = scenario.label.startsWith('bare') ? 'self' : service.pid!;
+      const before = cpuMsOf(pid);
+      const result = await load(scenario.url, scenario.options);
+      cpu[index]! += (cpuMsOf(pid) - before) / Math.max(1, result.requests);
       results[index]!.push(result);
     }
   const [bareUser, sameUser, user, bareFound, sameFound, search] = results.map(median) as LoadResult[];
@@ -243,6 +267,7 @@ async function runOn(engine: Engine, seconds: number, provider: TestOidcProvider
     `REST API benchmark on ${engine}: ${USERS} users, cached OIDC token, 3 alternating rounds of ${seconds}s, ` +
       `medians, ${CONNECTIONS} connections, load generator in its own process (load ${loadAverage()})`,
   );
+  console.log(`  service: compiled, in its own process (node ${startFlags().join(' ')} dist/.../main.js)`);
   const describe = (reads: Read[]) =>
     reads.map((read) => `${read.collection} ${JSON.stringify(read.filter)}`).join('; ');
   console.log(`  reads per GET /api/user: ${profileReads.length} (${describe(profileReads)})`);
@@ -251,9 +276,7 @@ async function runOn(engine: Engine, seconds: number, provider: TestOidcProvider
     `  database alone: find by e-mail among ${USERS} users ${format(byEmail)} ms, the prefix search ${format(prefixCost)} ms`,
   );
   for (const [index, result] of [bareUser, sameUser, user, bareFound, sameFound, search].entries())
-    console.log(
-      `${line(scenarios[index]!.label, result!)}   CPU ${format(cpuPer[index]!, 3)} ms/req (this process)`,
-    );
+    console.log(`${line(scenarios[index]!.label, result!)}   CPU ${format(cpuPer[index]!, 3)} ms/req`);
   const profileRatio = user!.rps / sameUser!.rps;
   const searchRatio = search!.rps / sameFound!.rps;
   console.log(
@@ -272,7 +295,7 @@ async function runOn(engine: Engine, seconds: number, provider: TestOidcProvider
     ratio: profileRatio,
     goal: { op: '>=', target: 0.5 },
     engine,
-    note: `bare HTTP ${format(bareUser!.rps, 0)} req/s; p50 ${format(user!.p50Ms, 2)} ms`,
+    note: `bare HTTP ${format(bareUser!.rps, 0)} req/s; p50 ${format(user!.p50Ms, 2)} ms; CPU ${format(cpuPer[2]!, 3)} vs ${format(cpuPer[1]!, 3)} ms/req`,
   });
   reportRow({
     bench: 'api',
@@ -284,10 +307,12 @@ async function runOn(engine: Engine, seconds: number, provider: TestOidcProvider
     ratio: searchRatio,
     goal: { op: '>=', target: 0.3 },
     engine,
-    note: `bare HTTP ${format(bareFound!.rps, 0)} req/s; p50 ${format(search!.p50Ms, 2)} ms`,
+    note: `bare HTTP ${format(bareFound!.rps, 0)} req/s; p50 ${format(search!.p50Ms, 2)} ms; CPU ${format(cpuPer[5]!, 3)} vs ${format(cpuPer[4]!, 3)} ms/req`,
   });
 
-  await closeServiceApps(apps);
+  await stopService(service);
+  if (process.env.BENCH_PROFILE === '1')
+    console.log(`  CPU profile of the service: .bench-logs/api-${engine}-service.cpuprofile`);
   for (const server of [bareProfile, bareSearch, sameProfile.server, sameSearch.server])
     await new Promise((resolve) => server.close(resolve));
   await sameProfile.close();

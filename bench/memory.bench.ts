@@ -9,15 +9,10 @@
  *   npx ts-node -r tsconfig-paths/register bench/memory.bench.ts [mails]
  */
 import 'reflect-metadata';
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, openSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
 import { ObjectId } from 'mongodb';
 import { TestDatabase, TestOidcProvider, TestVhost, writeRsaKeyPair } from '@app/testing';
 import {
   Engine,
-  ROOT,
   benchEngines,
   cpuMsOf,
   format,
@@ -28,59 +23,11 @@ import {
   reportRow,
   useEngine,
 } from './support/bench-env';
+import { buildService, freePort, startFlags, startService, stopService } from './support/compiled-service';
 import { Sink, publishAll, seedMailPeople } from './support/mail-load';
 
 const USERS = 10_000;
 const SEARCH = JSON.stringify({ q: 'Firstname12', objectTypes: ['user'], limit: 10 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/**
- * The Node flags of `npm start` (and of the Docker image): the service is measured as it is run.
- * BENCH_START_FLAGS replaces them (to compare settings; "none" for no flags).
- */
-function startFlags(): string[] {
-  const override = process.env.BENCH_START_FLAGS;
-  if (override !== undefined) return override === 'none' ? [] : override.split(' ').filter(Boolean);
-  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
-    scripts: Record<string, string>;
-  };
-  const words = pkg.scripts.start!.split(/\s+/);
-  return words.slice(
-    1,
-    words.findIndex((word) => word.endsWith('main.js')),
-  );
-}
-
-async function startService(port: number): Promise<ChildProcess> {
-  const script = join(ROOT, 'dist', 'apps', 'side-service', 'src', 'main.js');
-  // BENCH_NODE_FLAGS: extra flags for a diagnosis (e.g. --trace-gc); the service's stdout goes to .bench-logs/.
-  const extra = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
-  mkdirSync(join(ROOT, '.bench-logs'), { recursive: true });
-  const output = openSync(join(ROOT, '.bench-logs', 'memory-service.log'), 'w');
-  const child = spawn(process.execPath, [...startFlags(), ...extra, script], {
-    cwd: ROOT,
-    env: { ...process.env, REST_API_PORT: String(port), REST_API_HOST: '127.0.0.1', NODE_ENV: 'production' },
-    stdio: ['ignore', output, 'inherit'],
-  });
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode}`);
-    const answered = await fetch(`http://127.0.0.1:${port}/api/user`).then(
-      () => true,
-      () => false,
-    );
-    if (answered) return child;
-    if (Date.now() > deadline) throw new Error('the service did not answer within 120 s');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 async function seedUsers(database: TestDatabase): Promise<void> {
   const domain = await database.db.collection('domains').findOne({ name: 'twake.test' });
@@ -106,10 +53,7 @@ async function seedUsers(database: TestDatabase): Promise<void> {
 async function main(): Promise<void> {
   const quick = process.env.BENCH_QUICK === '1';
   const mails = Number(process.argv[2] ?? 5000);
-  if (process.env.BENCH_SKIP_BUILD !== '1') {
-    console.log('building the service (npm run build; BENCH_SKIP_BUILD=1 reuses dist/) ...');
-    execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  }
+  buildService();
   const provider = await TestOidcProvider.start();
   const sink = await Sink.start();
   const keys = writeRsaKeyPair();
@@ -147,7 +91,7 @@ async function runOn(
   const vhost = await TestVhost.create();
   Object.assign(process.env, vhost.env());
   const port = await freePort();
-  const service = await startService(port);
+  const service = await startService(port, { log: 'memory-service' });
   const database = await TestDatabase.open();
   try {
     await new Promise((resolve) => setTimeout(resolve, 3_000));
@@ -159,6 +103,7 @@ async function runOn(
     const base = `http://127.0.0.1:${port}`;
     const apiCpuBefore = cpuMsOf(service.pid!);
     const profile = await load(`${base}/api/user`, { durationMs: seconds * 1000, connections: 32, headers });
+    const profileCpu = (cpuMsOf(service.pid!) - apiCpuBefore) / profile.requests;
     const search = await load(`${base}/api/people/search`, {
       durationMs: seconds * 1000,
       connections: 32,
@@ -193,7 +138,7 @@ async function runOn(
     console.log(
       `  after the API load run:    RSS ${format(afterLoad.rssMb)} MB, high-water ${format(afterLoad.hwmMb)} MB ` +
         `(${format(profile.rps, 0)} + ${format(search.rps, 0)} req/s, ${seconds}s each, ` +
-        `service CPU ${format(apiCpu, 3)} ms/request)`,
+        `service CPU ${format(apiCpu, 3)} ms/request, ${format(profileCpu, 3)} for GET /api/user)`,
     );
     console.log(
       `  while sending ${mails} mails: highest RSS sampled ${format(peak)} MB, high-water ${format(afterMail.hwmMb)} MB ` +
@@ -229,8 +174,7 @@ async function runOn(
       note: `VmHWM ${format(afterMail.hwmMb)} MB`,
     });
   } finally {
-    service.kill('SIGTERM');
-    await new Promise((resolve) => service.once('exit', resolve));
+    await stopService(service);
     await database.drop().catch(() => undefined);
     await database.close();
     await vhost.delete();

@@ -79,7 +79,7 @@ if [ "$DEMO_DAV" = double ]; then
   export DAV_URL="http://127.0.0.1:${ESN_SABRE_DOUBLE_PORT}"
 fi
 
-node --max-semi-space-size=4 --optimize-for-size dist/apps/side-service/src/main.js &
+node --max-semi-space-size=4 --max-old-space-size=512 dist/apps/side-service/src/main.js &
 service=$!
 pids+=("$service")
 
