@@ -7,7 +7,8 @@ import {
   MAIL_SENDER_ADDRESS,
   SendImportReportHandler,
 } from './commands/send-import-report/send-import-report.handler';
-import { MAIL_RETRY, NotificationEmailConsumer } from './consumers/notification-email.consumer';
+import { MAIL_RETRY, mailRetry } from './consumers/mail-retry';
+import { NotificationEmailConsumer } from './consumers/notification-email.consumer';
 import { ImportCompletedMailer } from './events/import-completed.mailer';
 import { MAIL_LINKS, MailContexts } from './mails/mail-contexts';
 import { NotificationMetrics } from './notification-metrics';
@@ -61,7 +62,7 @@ const messageConsumers = [NotificationEmailConsumer];
       inject: [ConfigService],
       useFactory: (config: Config) => {
         const mail = config.get('mail', { infer: true });
-        return { delayMs: mail.retryDelayMs, maxAttempts: mail.retryMaxAttempts };
+        return mailRetry({ delayMs: mail.retryDelayMs, maxAttempts: mail.retryMaxAttempts });
       },
     },
     {

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Nack, RabbitSubscribe } from '@golevelup/nestjs-rabbitmq';
-import { MailDeliveryInProgressError } from '@app/mail';
 import {
   AmqpMessage,
   CALENDAR_CONTRACT,
@@ -10,7 +9,7 @@ import {
   consumedQueue,
   withRetryQueue,
 } from '@app/messaging';
-import { MAIL_RETRY, MailRetrySettings } from '../../notifications/consumers/notification-email.consumer';
+import { MAIL_RETRY, MailRetry } from '../../notifications/consumers/mail-retry';
 import { SendDelegationMailCommand } from '../commands/send-delegation-mail/send-delegation-mail.command';
 
 /** With a retry queue: a mail server that is down delays the mail. */
@@ -22,7 +21,7 @@ export class CalendarDelegatedConsumer {
   constructor(
     private readonly commandBus: CommandBus,
     private readonly pipeline: MessagePipeline,
-    @Inject(MAIL_RETRY) private readonly retry: MailRetrySettings,
+    @Inject(MAIL_RETRY) private readonly mailRetry: MailRetry,
   ) {}
 
   @RabbitSubscribe({ name: consumedQueue(DELEGATED_CREATED_QUEUE).name })
@@ -31,8 +30,7 @@ export class CalendarDelegatedConsumer {
       queue: DELEGATED_CREATED_QUEUE,
       contract: CALENDAR_CONTRACT,
       handle: (calendar, { key }) => this.commandBus.execute(new SendDelegationMailCommand(key, calendar)),
-      retry: this.retry,
-      isTransient: (error) => error instanceof MailDeliveryInProgressError,
+      ...this.mailRetry,
       describe: (calendar) => calendar.calendarPath,
     });
   }

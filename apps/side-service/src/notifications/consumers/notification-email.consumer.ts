@@ -1,19 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Nack, RabbitSubscribe } from '@golevelup/nestjs-rabbitmq';
-import { MailDeliveryInProgressError } from '@app/mail';
 import {
   AmqpMessage,
   MessagePipeline,
   NOTIFICATION_EMAIL_CONTRACT,
   NOTIFICATION_EMAIL_QUEUE,
-  RetryPolicy,
   consumedQueue,
 } from '@app/messaging';
+import { MAIL_RETRY, MailRetry } from './mail-retry';
 import { SendEventNotificationCommand } from '../commands/send-event-notification/send-event-notification.command';
-
-export const MAIL_RETRY = Symbol('MAIL_RETRY');
-export type MailRetrySettings = RetryPolicy;
 
 /**
  * `tcalendar:event:notificationEmail:send` (events.md §3.3): one mail per message, sent through the command bus.
@@ -25,7 +21,7 @@ export class NotificationEmailConsumer {
   constructor(
     private readonly commandBus: CommandBus,
     private readonly pipeline: MessagePipeline,
-    @Inject(MAIL_RETRY) private readonly retry: MailRetrySettings,
+    @Inject(MAIL_RETRY) private readonly mailRetry: MailRetry,
   ) {}
 
   @RabbitSubscribe({ name: consumedQueue(NOTIFICATION_EMAIL_QUEUE).name })
@@ -35,8 +31,7 @@ export class NotificationEmailConsumer {
       contract: NOTIFICATION_EMAIL_CONTRACT,
       handle: (notification, { key }) =>
         this.commandBus.execute(new SendEventNotificationCommand(key, notification)),
-      retry: this.retry,
-      isTransient: (error) => error instanceof MailDeliveryInProgressError,
+      ...this.mailRetry,
       describe: (notification) => `${notification.method} to ${notification.recipientEmail}`,
     });
   }

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Nack, RabbitSubscribe } from '@golevelup/nestjs-rabbitmq';
-import { MailDeliveryInProgressError } from '@app/mail';
 import {
   AmqpMessage,
   MessagePipeline,
@@ -11,7 +10,7 @@ import {
   consumedQueue,
   withRetryQueue,
 } from '@app/messaging';
-import { MAIL_RETRY, MailRetrySettings } from '../../notifications/consumers/notification-email.consumer';
+import { MAIL_RETRY, MailRetry } from '../../notifications/consumers/mail-retry';
 import { NotifyDecisionCommand } from '../commands/notify-decision/notify-decision.command';
 import { RequestModerationCommand } from '../commands/request-moderation/request-moderation.command';
 
@@ -32,7 +31,7 @@ export class ResourceEventsConsumer {
   constructor(
     private readonly commandBus: CommandBus,
     private readonly pipeline: MessagePipeline,
-    @Inject(MAIL_RETRY) private readonly retry: MailRetrySettings,
+    @Inject(MAIL_RETRY) private readonly mailRetry: MailRetry,
   ) {}
 
   @RabbitSubscribe({ name: consumedQueue(RESOURCE_CREATED_QUEUE).name })
@@ -41,8 +40,7 @@ export class ResourceEventsConsumer {
       queue: RESOURCE_CREATED_QUEUE,
       contract: RESOURCE_EVENT_CONTRACT,
       handle: (event, { key }) => this.commandBus.execute(new RequestModerationCommand(key, event)),
-      retry: this.retry,
-      isTransient: (error) => error instanceof MailDeliveryInProgressError,
+      ...this.mailRetry,
       describe,
     });
   }
@@ -67,8 +65,7 @@ export class ResourceEventsConsumer {
       queue,
       contract: RESOURCE_EVENT_CONTRACT,
       handle: (event, { key }) => this.commandBus.execute(new NotifyDecisionCommand(key, approved, event)),
-      retry: this.retry,
-      isTransient: (error) => error instanceof MailDeliveryInProgressError,
+      ...this.mailRetry,
       describe,
     });
   }
