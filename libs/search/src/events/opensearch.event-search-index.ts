@@ -70,8 +70,8 @@ export class OpensearchEventSearchIndex extends EventSearchIndex implements OnMo
   });
   /**
    * The pruning of the messages being processed goes out as one delete-by-query (each message's clause ORed,
-   * routed to their homes); those that arrive meanwhile wait for the next one. A refresh and a delete-by-query per
-   * message bounded the indexing rate.
+   * routed to their homes); those that arrive meanwhile wait for the next one. Each message of a recurring series
+   * otherwise cost two refreshes of the index (single events prune nothing).
    */
   private readonly prunes = new MicroBatcher<PruneItem, void>((batch) => this.prune(batch), {
     maxItems: MAX_PRUNED_PER_QUERY,
