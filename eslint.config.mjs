@@ -156,6 +156,19 @@ export default tseslint.config(
     },
   },
   {
+    files: ['**/*.http.controller.ts', '**/*.webadmin.controller.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "Decorator > CallExpression.expression[callee.name='Res'][arguments.length=0]",
+          message:
+            'Controllers return values (docs/architecture.md); @Res({ passthrough: true }) only for a header or status computed per request.',
+        },
+      ],
+    },
+  },
+  {
     files: ['apps/side-service/src/webadmin/**/*.http.controller.ts'],
     rules: {
       'no-restricted-syntax': [

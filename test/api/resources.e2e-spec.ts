@@ -278,7 +278,15 @@ describe('resources and icons (rest-api.md §5.6)', () => {
         .get('/images/icon/meeting-room.svg')
         .set('If-None-Match', `"other", ${response.headers.etag}`)
         .expect(304);
-      await api().get('/images/icon/meeting-room.svg').set('If-None-Match', '*').expect(304);
+      const notModified = await api()
+        .get('/images/icon/meeting-room.svg')
+        .set('If-None-Match', '*')
+        .expect(304, '');
+      expect(notModified.headers).toMatchObject({
+        etag: response.headers.etag,
+        'cache-control': 'public, max-age=604800',
+        'x-content-type-options': 'nosniff',
+      });
       await api().get('/images/icon/meeting-room.svg').set('If-None-Match', '"stale"').expect(200);
     });
 
@@ -288,8 +296,12 @@ describe('resources and icons (rest-api.md §5.6)', () => {
     });
 
     it('answers 404 for an unknown name and 400 for a blank one, with empty bodies', async () => {
-      await api().get('/images/icon/spaceship.svg').expect(404, '');
-      await api().get('/images/icon/%20.svg').expect(400, '');
+      const unknown = await api().get('/images/icon/spaceship.svg').expect(404, '');
+      const blank = await api().get('/images/icon/%20.svg').expect(400, '');
+      for (const error of [unknown, blank]) {
+        expect(error.headers['cache-control']).toBeUndefined();
+        expect(error.headers.etag).toBeUndefined();
+      }
       await api().get('/linagora.esn.resource/images/icon/nope.svg').expect(404, '');
     });
   });

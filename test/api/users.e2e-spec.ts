@@ -236,7 +236,7 @@ describe('REST users, avatars, domains and themes (rest-api.md §5.1, §5.2, §4
       const response = await api()
         .get(`/api/users/${legacyId}/profile/avatar`)
         .set('Authorization', ALICE)
-        .expect(302);
+        .expect(302, '');
       expect(response.headers.location).toBe(
         `${process.env.SELF_URL!.replace(/\/$/, '')}/api/avatars?email=dana@twake.test`,
       );
@@ -292,12 +292,21 @@ describe('REST users, avatars, domains and themes (rest-api.md §5.1, §5.2, §4
       expect(again.headers.etag).toBe(first.headers.etag);
       const other = await api().get('/api/avatars?email=zoe@x.test').expect(200);
       expect(other.headers.etag).not.toBe(first.headers.etag);
-      await api().get('/api/avatars?email=anna@x.test').set('If-None-Match', first.headers.etag!).expect(304);
+      const notModified = await api()
+        .get('/api/avatars?email=anna@x.test')
+        .set('If-None-Match', first.headers.etag!)
+        .expect(304, '');
+      expect(notModified.headers).toMatchObject({
+        etag: first.headers.etag,
+        'cache-control': 'max-age=1800, public',
+      });
+      expect(notModified.headers['content-type']).toBeUndefined();
     });
 
     it('accepts any text and refuses a missing or empty one', async () => {
       await api().get('/api/avatars?email=%E2%9C%93').expect(200);
       const response = await api().get('/api/avatars?email=').expect(400);
+      expect(response.headers['cache-control']).toBeUndefined();
       expect(response.body.error).toMatchObject({ code: 400, type: 'BadRequest' });
       await api().get('/api/avatars').expect(400);
     });
@@ -355,7 +364,7 @@ describe('REST users, avatars, domains and themes (rest-api.md §5.1, §5.2, §4
       const response = await api()
         .get(`/api/themes/${twakeId.toHexString()}/logo`)
         .set('Authorization', ALICE)
-        .expect(301);
+        .expect(301, '');
       expect(response.headers.location).toBe(
         `${process.env.SPA_CALENDAR_URL!.replace(/\/$/, '')}/calendar/assets/images/white-logo.svg`,
       );

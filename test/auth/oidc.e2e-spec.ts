@@ -153,12 +153,13 @@ describe('OIDC opaque bearer tokens against a real OpenID provider', () => {
   });
 
   it('validates the shape of logout requests', async () => {
-    await service
+    const unsupported = await service
       .admin()
       .post('/add-revoked-token')
       .set('Content-Type', 'application/json')
       .send('{"logout_token":"x"}')
       .expect(415, 'Unsupported Content-Type');
+    expect(unsupported.headers['content-type']).toBe('text/plain; charset=utf-8');
     await service.admin().post('/add-revoked-token').type('form').send({}).expect(400);
     const notJwt = await service
       .admin()

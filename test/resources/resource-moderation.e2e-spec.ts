@@ -236,6 +236,8 @@ describe('resource moderation: request mails, signed decisions, decision mails (
     const before = puts(ids.room!).length;
     const answer = await follow(links.ACCEPTED).expect(302);
     expect(answer.headers.location).toBe('https://calendar.example.org/calendar');
+    expect(answer.headers['content-type']).toBe('text/plain; charset=utf-8');
+    expect(answer.text).toBe('Found. Redirecting to https://calendar.example.org/calendar');
 
     const copy = await resourceCopy(ids.room!, event);
     expect(partstatIn(copy, `${ids.room}@${DOMAIN}`)).toBe('ACCEPTED');

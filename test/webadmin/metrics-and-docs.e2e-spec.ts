@@ -15,7 +15,8 @@ describe('webadmin /metrics and API documentation', () => {
     await service.admin().get('/domains/metrics.test').expect(204);
     await service.admin().get('/domains/absent.test').expect(404);
     const response = await service.admin().get('/metrics').expect(200);
-    expect(response.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
+    expect(response.headers['content-type']).toBe('text/plain; version=0.0.4; charset=utf-8');
+    expect(Number(response.headers['content-length'])).toBe(Buffer.byteLength(response.text));
     expect(response.text).toMatch(/^process_cpu_user_seconds_total \d/m);
     expect(response.text).toMatch(/^nodejs_heap_size_used_bytes \d/m);
     expect(response.text).toMatch(/^mongodb_command_find_count_total [1-9]/m);

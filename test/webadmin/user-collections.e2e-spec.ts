@@ -40,7 +40,7 @@ describe('webadmin user calendars and address books (§10)', () => {
     expect(generated.body.id).toMatch(/^[0-9a-f-]{36}$/);
 
     const listing = await admin().get(`/users/${USER}/calendars`).expect(200);
-    expect(listing.headers['content-type']).toMatch(/^application\/json/);
+    expect(listing.headers['content-type']).toBe('application/json; charset=utf-8');
     const hrefs = listing.body._embedded['dav:calendar'].map(
       (calendar: { _links: { self: { href: string } } }) => calendar._links.self.href,
     );

@@ -83,6 +83,7 @@ describe('WebSocket push: GET /ws (rest-api.md §6.7, events.md §7)', () => {
     it('answers a plain GET /ws with 426, never through the fallback proxy', async () => {
       const response = await request(env.baseUrl).get('/ws').query({ ticket: randomUUID() }).expect(426);
       expect(response.headers.upgrade).toBe('websocket');
+      expect(response.text).toBe('');
     });
 
     it('refuses a socket beyond the per-user maximum with 429', async () => {

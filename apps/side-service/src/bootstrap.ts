@@ -12,6 +12,7 @@ import { httpMetricsMiddleware, loggerParams } from '@app/observability';
 import { AppModule } from './app.module';
 import { corsPolicy } from './http/cors-policy';
 import { documentRestApi } from './http/rest-api.openapi';
+import { JsonReplyExpressAdapter } from './http/json-reply.adapter';
 import { JsonResponseInterceptor } from './http/json-response.interceptor';
 import { WEBADMIN_ERROR_SCHEMA, documentErrors } from './http/openapi-errors';
 import { useRequestBodyParsers } from './http/request-body';
@@ -57,11 +58,15 @@ function documentWebadmin(app: INestApplication): void {
 export async function createServiceApps(): Promise<ServiceApps> {
   AppConfigModule.validateNow();
   register.clear();
-  const api = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(), {
-    abortOnError: false,
-    bufferLogs: true,
-    bodyParser: false,
-  });
+  const api = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(),
+    new JsonReplyExpressAdapter(),
+    {
+      abortOnError: false,
+      bufferLogs: true,
+      bodyParser: false,
+    },
+  );
   api.use(
     corsPolicy(api.get<ConfigService<AllConfig, true>>(ConfigService).get('standalone').corsAllowedOrigins),
   );
@@ -84,6 +89,7 @@ export async function createServiceApps(): Promise<ServiceApps> {
       config: webadminConfig,
       loginThrottle: api.get(LoginThrottle),
     }),
+    new JsonReplyExpressAdapter(),
     {
       bufferLogs: true,
       bodyParser: false,

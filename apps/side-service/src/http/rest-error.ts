@@ -50,3 +50,10 @@ export class RestError extends HttpException {
     };
   }
 }
+
+/** A status answered with an empty body, where the original answers so (e.g. a blank icon name: 400). */
+export class EmptyBodyError extends HttpException {
+  constructor(status: number) {
+    super(STATUS_CODES[status] ?? 'Error', status);
+  }
+}

@@ -18,7 +18,7 @@ import {
   assertUnreachable,
 } from '@app/core';
 import { DAV_PROXY_PREFIX } from './dav-proxy-paths';
-import { RestError } from './rest-error';
+import { EmptyBodyError, RestError } from './rest-error';
 import { UnmatchedRequestHandler } from './unmatched-request.handler';
 
 type Answer = { status: number; body?: RestError };
@@ -88,6 +88,7 @@ export class RestExceptionFilter implements ExceptionFilter {
 
   private translate(exception: unknown, response: Response): Answer {
     if (exception instanceof RestError) return { status: exception.statusCode, body: exception };
+    if (exception instanceof EmptyBodyError) return { status: exception.getStatus() };
     // The route's own validation (its DTO): the reason phrase of route errors.
     if (exception instanceof RequestValidationError)
       return { status: 400, body: new RestError(400, exception.details) };

@@ -1,6 +1,6 @@
-import { Controller, Put, Res } from '@nestjs/common';
+import { Controller, Put } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { DomainError, ErrorCode } from '@app/core';
 
 /** Profiles are edited elsewhere (the identity provider, the directory): always 405, without authentication. */
 @ApiTags('Users')
@@ -9,7 +9,7 @@ export class ProfileEditionController {
   @Put()
   @ApiOperation({ summary: 'Not supported' })
   @ApiResponse({ status: 405, description: 'Always' })
-  refuse(@Res() response: Response): void {
-    response.status(405).end();
+  refuse(): never {
+    throw new DomainError(ErrorCode.MethodNotAllowed, 'Profiles are not edited here');
   }
 }

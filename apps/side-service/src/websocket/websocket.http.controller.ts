@@ -1,6 +1,5 @@
-import { Controller, Get, Res } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 
 const PROTOCOL =
   'WebSocket push (rest-api.md §6.7). Open with `GET /ws?ticket=<value of POST /ws/ticket>` and an upgrade to ' +
@@ -18,7 +17,10 @@ const PROTOCOL =
   '`WEBSOCKET_PING_INTERVAL`; frames above `WEBSOCKET_MAX_FRAME_SIZE` close the socket (1009), a client that does ' +
   'not read closes with 1013 once `WEBSOCKET_SEND_BUFFER_LIMIT` is queued.';
 
-/** `GET /ws` without an upgrade: the socket's documentation, and 426 (never the fallback proxy, which logs URLs). */
+/**
+ * `GET /ws` without an upgrade: the socket's documentation, and 426 (never the fallback proxy, which logs URLs).
+ * The upgrade itself never reaches this route: the WebSocket adapter takes it on the server's `upgrade` event.
+ */
 @ApiTags('WebSocket')
 @Controller('ws')
 export class WebsocketHttpController {
@@ -32,7 +34,8 @@ export class WebsocketHttpController {
   @ApiResponse({ status: 101, description: 'Switching protocols: the socket is open' })
   @ApiResponse({ status: 401, description: 'Missing, unknown, used or expired ticket (on upgrade)' })
   @ApiResponse({ status: 426, description: 'Not a WebSocket upgrade request' })
-  upgradeRequired(@Res() response: Response): void {
-    response.status(426).set({ Upgrade: 'websocket', Connection: 'Upgrade' }).end();
-  }
+  @HttpCode(426)
+  @Header('Upgrade', 'websocket')
+  @Header('Connection', 'Upgrade')
+  upgradeRequired(): void {}
 }

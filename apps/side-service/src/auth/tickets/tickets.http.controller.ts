@@ -1,30 +1,33 @@
 import {
   Controller,
   Delete,
+  Header,
   HttpCode,
   Options,
   Param,
   Post,
   Req,
-  Res,
   UseFilters,
   UseGuards,
+  applyDecorators,
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { Request } from 'express';
 import { AuthenticatedGuard, type AuthenticatedUser, CurrentUser } from '@app/auth';
 import { DomainError, ErrorCode } from '@app/core';
 import { IssueTicketCommand } from './issue-ticket.command';
 import { RevokeTicketCommand } from './revoke-ticket.command';
 import { TicketProblemFilter } from './ticket-problem.filter';
 
-const CORS = {
-  'Access-Control-Allow-Origin': '*',
-  'Access-Control-Allow-Methods': 'GET, POST, DELETE, PUT',
-  'Access-Control-Allow-Headers': 'Content-Type, Authorization, Accept',
-  'Access-Control-Max-Age': '86400',
-};
+/** The CORS headers of every ticket route, errors of the route included. */
+const Cors = () =>
+  applyDecorators(
+    Header('Access-Control-Allow-Origin', '*'),
+    Header('Access-Control-Allow-Methods', 'GET, POST, DELETE, PUT'),
+    Header('Access-Control-Allow-Headers', 'Content-Type, Authorization, Accept'),
+    Header('Access-Control-Max-Age', '86400'),
+  );
 
 export interface TicketResponse {
   value: string;
@@ -44,26 +47,20 @@ export class TicketsController {
 
   @Options()
   @HttpCode(200)
-  preflight(@Res() response: Response): void {
-    response.set(CORS).end();
-  }
+  @Cors()
+  preflight(): void {}
 
   @Options(':ticket')
   @HttpCode(200)
-  preflightOne(@Res() response: Response): void {
-    response.set(CORS).end();
-  }
+  @Cors()
+  preflightOne(): void {}
 
   @Post()
   @HttpCode(200)
+  @Cors()
   @UseGuards(AuthenticatedGuard)
   @ApiOperation({ summary: 'A single-use ticket valid one minute (WebSocket authentication)' })
-  async issue(
-    @CurrentUser() user: AuthenticatedUser,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<TicketResponse> {
-    response.set(CORS);
+  async issue(@CurrentUser() user: AuthenticatedUser, @Req() request: Request): Promise<TicketResponse> {
     const ticket = await this.commandBus.execute(
       new IssueTicketCommand(user.username, request.socket.remoteAddress ?? ''),
     );
@@ -78,14 +75,10 @@ export class TicketsController {
 
   @Delete(':ticket')
   @HttpCode(204)
+  @Cors()
   @UseGuards(AuthenticatedGuard)
   @ApiOperation({ summary: 'Revoke one of my tickets' })
-  async revoke(
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('ticket') ticket: string,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<void> {
-    response.set(CORS);
+  async revoke(@CurrentUser() user: AuthenticatedUser, @Param('ticket') ticket: string): Promise<void> {
     if (!(await this.commandBus.execute(new RevokeTicketCommand(ticket, user.username))))
       throw new DomainError(ErrorCode.Forbidden, 'not your ticket');
   }

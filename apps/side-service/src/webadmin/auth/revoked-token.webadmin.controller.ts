@@ -1,9 +1,8 @@
-import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { RevokeOidcSessionCommand } from '../../auth/commands/revoke-oidc-session/revoke-oidc-session.command';
-import { WebadminError } from '../http/webadmin-error';
+import { PlainTextError, WebadminError } from '../http/webadmin-error';
 
 /** Public: the identity provider's OIDC back-channel logout endpoint. */
 @ApiTags('OIDC back-channel logout')
@@ -18,16 +17,12 @@ export class RevokedTokenController {
   async revoke(
     @Headers('content-type') contentType: string | undefined,
     @Body() body: Record<string, unknown> | undefined,
-    @Res() response: Response,
   ): Promise<void> {
-    if (!contentType?.toLowerCase().startsWith('application/x-www-form-urlencoded')) {
-      response.status(415).type('text/plain').send('Unsupported Content-Type');
-      return;
-    }
+    if (!contentType?.toLowerCase().startsWith('application/x-www-form-urlencoded'))
+      throw new PlainTextError(415, 'Unsupported Content-Type');
     const token = body?.logout_token;
     if (typeof token !== 'string' || token.trim() === '')
       throw WebadminError.invalidArgument("Missing 'logout_token' form field");
     await this.commandBus.execute(new RevokeOidcSessionCommand(token.trim()));
-    response.status(200).end();
   }
 }

@@ -9,6 +9,13 @@ export interface WebadminErrorBody {
   details: string | null;
 }
 
+/** An error the spec answers with a plain-text body instead of the webadmin format (e.g. 415 of add-revoked-token). */
+export class PlainTextError extends HttpException {
+  constructor(status: number, text: string) {
+    super(text, status);
+  }
+}
+
 /** An error answered exactly as given, in the webadmin error format. */
 export class WebadminError extends HttpException {
   constructor(

@@ -11,7 +11,7 @@ import {
   UnreadableBodyError,
   assertUnreachable,
 } from '@app/core';
-import { WebadminError, WebadminErrorType } from './webadmin-error';
+import { PlainTextError, WebadminError, WebadminErrorType } from './webadmin-error';
 
 function fromDomainError(error: DomainError): WebadminError {
   const as = (status: number, type: WebadminErrorType) =>
@@ -48,6 +48,11 @@ export class WebadminExceptionFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
+    if (exception instanceof PlainTextError) {
+      if (!response.headersSent)
+        response.status(exception.getStatus()).type('text/plain').send(exception.message);
+      return;
+    }
     const error = this.translate(exception, request);
     if (exception instanceof TooManyRequestsError)
       response.setHeader('Retry-After', String(exception.retryAfterSeconds));

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
@@ -12,7 +12,6 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { isValidMailAddress } from '@app/core';
 import { ChangeUserAddressBookCommand } from '../../user-collections/commands/change-user-address-book/change-user-address-book.command';
@@ -25,6 +24,7 @@ import { CreateUserCalendarCommand } from '../../user-collections/commands/creat
 import { ListUserAddressBooksQuery } from '../../user-collections/queries/list-user-address-books/list-user-address-books.query';
 import { ListUserCalendarsQuery } from '../../user-collections/queries/list-user-calendars/list-user-calendars.query';
 import { InvalidCollectionBodyError } from '../../user-collections/user-collections.errors';
+import { TextBody } from '../../http/json-response.interceptor';
 import { DAV_ERROR_MESSAGE, davCall } from '../http/dav-call';
 import { WebadminError } from '../http/webadmin-error';
 import { parseShare } from '../team-calendars/team-calendar-body';
@@ -85,11 +85,6 @@ function sharees(body: unknown): { 'dav:href': string; 'dav:share-access': numbe
   });
 }
 
-/** Verbatim JSON of the DAV server (an empty listing stays empty). */
-function relay(response: Response, text: string): void {
-  response.status(200).type('application/json').send(text);
-}
-
 /** A user's calendars and address books, through DAV as the user (webadmin.md §10). */
 @ApiTags('User calendars and address books')
 @ApiParam({ name: 'username', example: 'alice@example.com' })
@@ -108,8 +103,10 @@ export class UserCollectionsController {
   @Get('calendars')
   @ApiOperation({ summary: "The user's calendars (DAV listing with the default flags, verbatim)" })
   @ApiOkResponse({ description: 'The DAV JSON as sent' })
-  async calendars(@Param('username') raw: string, @Res() response: Response): Promise<void> {
-    relay(response, await davCall(this.queryBus.execute(new ListUserCalendarsQuery(username(raw)))));
+  @Header('Content-Type', 'application/json')
+  async calendars(@Param('username') raw: string): Promise<TextBody> {
+    // Verbatim JSON of the DAV server (an empty listing stays empty).
+    return new TextBody(await davCall(this.queryBus.execute(new ListUserCalendarsQuery(username(raw)))));
   }
 
   @Post('calendars')
@@ -118,11 +115,7 @@ export class UserCollectionsController {
     schema: { example: { 'dav:name': 'Projects', 'apple:color': '#3F51B5', 'caldav:description': '' } },
   })
   @ApiCreatedResponse({ schema: { example: { id: '0b8f2c8e-1d3a-4f4e-9b6a-5c2d7e9f1a30' } } })
-  async createCalendar(
-    @Param('username') raw: string,
-    @Body() body: unknown,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<{ id: string }> {
+  async createCalendar(@Param('username') raw: string, @Body() body: unknown): Promise<{ id: string }> {
     const user = username(raw);
     const record = object(body, ['id', ...CALENDAR_PROPERTIES]);
     const calendar = {
@@ -131,7 +124,6 @@ export class UserCollectionsController {
       color: (record['apple:color'] as string | undefined) ?? '',
       description: (record['caldav:description'] as string | undefined) ?? '',
     };
-    response.status(201);
     return { id: await davCall(this.commandBus.execute(new CreateUserCalendarCommand(user, calendar))) };
   }
 
@@ -204,19 +196,16 @@ export class UserCollectionsController {
   @Get('addressbooks')
   @ApiOperation({ summary: "The user's address books (DAV listing, verbatim)" })
   @ApiOkResponse({ description: 'The DAV JSON as sent' })
-  async addressBooks(@Param('username') raw: string, @Res() response: Response): Promise<void> {
-    relay(response, await davCall(this.queryBus.execute(new ListUserAddressBooksQuery(username(raw)))));
+  @Header('Content-Type', 'application/json')
+  async addressBooks(@Param('username') raw: string): Promise<TextBody> {
+    return new TextBody(await davCall(this.queryBus.execute(new ListUserAddressBooksQuery(username(raw)))));
   }
 
   @Post('addressbooks')
   @ApiOperation({ summary: 'Create a user address book (`id` defaults to a random UUID)' })
   @ApiBody({ schema: { example: { 'dav:name': 'Suppliers', 'carddav:description': 'People we buy from' } } })
   @ApiCreatedResponse({ schema: { example: { id: '0b8f2c8e-1d3a-4f4e-9b6a-5c2d7e9f1a30' } } })
-  async createAddressBook(
-    @Param('username') raw: string,
-    @Body() body: unknown,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<{ id: string }> {
+  async createAddressBook(@Param('username') raw: string, @Body() body: unknown): Promise<{ id: string }> {
     const user = username(raw);
     const record = object(body, ['id', 'dav:name', 'carddav:description']);
     const book = {
@@ -224,7 +213,6 @@ export class UserCollectionsController {
       name: name(record),
       description: record['carddav:description'] as string | undefined,
     };
-    response.status(201);
     return { id: await davCall(this.commandBus.execute(new CreateUserAddressBookCommand(user, book))) };
   }
 

@@ -1,7 +1,6 @@
-import { Controller, Get, Param, Query, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { AuthenticatedGuard, type AuthenticatedUser, CurrentUser } from '@app/auth';
 import { GetSecretLinkCommand } from './get-secret-link.command';
 
@@ -20,13 +19,11 @@ export class GetSecretLinkController {
     @Param('calendarHomeId') calendarHomeId: string,
     @Param('calendarId') calendarId: string,
     @Query('shouldResetLink') shouldResetLink: unknown,
-    @Res() response: Response,
-  ): Promise<void> {
+  ): Promise<{ secretLink: string }> {
     const reset = typeof shouldResetLink === 'string' && shouldResetLink.toLowerCase() === 'true';
     const secretLink = await this.commandBus.execute(
       new GetSecretLinkCommand(user.username, calendarHomeId, calendarId, reset),
     );
-    response.status(200).setHeader('Content-Type', 'application/json;charset=utf-8');
-    response.end(JSON.stringify({ secretLink }));
+    return { secretLink };
   }
 }

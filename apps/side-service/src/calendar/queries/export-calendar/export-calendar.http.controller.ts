@@ -1,8 +1,6 @@
-import { Controller, Get, Logger, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Logger, Param, Query, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
-import { pipeline } from 'node:stream/promises';
 import { DomainError, ErrorCode } from '@app/core';
 import { RestError } from '../../../http/rest-error';
 import { ExportCalendarQuery } from './export-calendar.query';
@@ -22,8 +20,7 @@ export class ExportCalendarController {
     @Param('calendarHomeId') calendarHomeId: string,
     @Param('calendarId') calendarId: string,
     @Query('token') token: unknown,
-    @Res() response: Response,
-  ): Promise<void> {
+  ): Promise<StreamableFile> {
     // A missing token is an unknown one (403); a present but malformed one is a 400.
     if (typeof token !== 'string') throw new RestError(403, 'Token validation failed');
     let body;
@@ -32,13 +29,15 @@ export class ExportCalendarController {
     } catch (error) {
       throw this.restError(error);
     }
-    response.status(200);
-    response.setHeader('Content-Type', 'text/calendar; charset=utf-8');
-    response.setHeader('Content-Disposition', 'attachment; filename=calendar.ics');
-    if (!body) return void response.end();
-    await pipeline(body, response).catch((error: unknown) => {
+    const headers = {
+      type: 'text/calendar; charset=utf-8',
+      disposition: 'attachment; filename=calendar.ics',
+    };
+    const file = body ? new StreamableFile(body, headers) : new StreamableFile(Buffer.alloc(0), headers);
+    // A DAV stream failing midway: the truncated answer must not look complete.
+    return file.setErrorHandler((error, response) => {
       this.logger.warn(`calendar export interrupted: ${String(error)}`);
-      response.destroy();
+      response.destroy?.();
     });
   }
 

@@ -1,9 +1,7 @@
-import { Controller, Get, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, UseGuards } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBasicAuth, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { AuthenticatedGuard, type AuthenticatedUser, CurrentUser } from '@app/auth';
-import { sendJson } from '../../../openpaas/rest-json';
 import { viewerDomain, viewerOf } from '../../../openpaas/viewer';
 import { GetDomainSettingsQuery } from './get-domain-settings.query';
 
@@ -28,15 +26,15 @@ export class GetDomainSettingsController {
       },
     },
   })
-  async get(@CurrentUser() caller: AuthenticatedUser, @Res() response: Response): Promise<void> {
+  async get(@CurrentUser() caller: AuthenticatedUser): Promise<object> {
     const settings = await this.queryBus.execute(
       new GetDomainSettingsQuery(viewerDomain(viewerOf(caller)) ?? ''),
     );
     // The original emits three of the four resolved settings (rest-api.md §6.1, §9.5).
-    sendJson(response, {
+    return {
       userSearchMode: settings.userSearchMode,
       resourceSearchEnabled: settings.resourceSearchEnabled,
       defaultCalendarPublicVisibility: settings.defaultCalendarPublicVisibility,
-    });
+    };
   }
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Header, Param, UseGuards } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import {
   ApiBasicAuth,
@@ -8,13 +8,12 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { AuthenticatedGuard, type AuthenticatedUser, CurrentUser } from '@app/auth';
 import { NotFoundError } from '@app/core';
 import { domainJson } from '../../../openpaas/domain.json';
 import { EPOCH } from '../../../openpaas/epoch';
 import { requireObjectId } from '../../../openpaas/object-id.param';
-import { CACHE_ONE_MINUTE, sendJson } from '../../../openpaas/rest-json';
+import { CACHE_ONE_MINUTE } from '../../../openpaas/rest-json';
 import { viewerOf } from '../../../openpaas/viewer';
 import { GetDomainByIdQuery } from './get-domain-by-id.query';
 
@@ -42,15 +41,12 @@ export class GetDomainByIdController {
   @ApiOperation({ summary: 'My domain (malformed id: 400; unknown or another domain: 404)' })
   @ApiOkResponse({ schema: { example: DOMAIN_EXAMPLE } })
   @ApiNotFoundResponse()
-  async get(
-    @CurrentUser() caller: AuthenticatedUser,
-    @Param('domainId') domainId: string,
-    @Res() response: Response,
-  ): Promise<void> {
+  @Header('Cache-Control', CACHE_ONE_MINUTE)
+  async get(@CurrentUser() caller: AuthenticatedUser, @Param('domainId') domainId: string): Promise<object> {
     const domain = await this.queryBus.execute(
       new GetDomainByIdQuery(viewerOf(caller), requireObjectId(domainId, 'domain')),
     );
     if (!domain) throw new NotFoundError('Domain not found');
-    sendJson(response, domainJson(domain), { headers: { 'Cache-Control': CACHE_ONE_MINUTE } });
+    return domainJson(domain);
   }
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Header, UseGuards } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import {
   ApiBasicAuth,
@@ -8,10 +8,10 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { AuthenticatedGuard } from '@app/auth';
 import type { AllConfig } from '@app/config';
-import { CACHE_ONE_DAY, sendJson } from '../../../openpaas/rest-json';
+import { JsonContentType, RedirectTo } from '../../../http/json-response.interceptor';
+import { CACHE_ONE_DAY } from '../../../openpaas/rest-json';
 
 /** Domains have no theme of their own: the same empty theme and the calendar SPA's logo for any id. */
 @ApiTags('Domains')
@@ -30,15 +30,10 @@ export class ThemesController {
   @Get(':domainId')
   @ApiOperation({ summary: 'The theme of a domain: always empty' })
   @ApiOkResponse({ schema: { example: { logos: {}, colors: {} } } })
-  theme(@Res() response: Response): void {
-    sendJson(
-      response,
-      { logos: {}, colors: {} },
-      {
-        contentType: 'application/json',
-        headers: { 'Cache-Control': CACHE_ONE_DAY },
-      },
-    );
+  @JsonContentType('application/json')
+  @Header('Cache-Control', CACHE_ONE_DAY)
+  theme(): object {
+    return { logos: {}, colors: {} };
   }
 
   @Get(':domainId/logo')
@@ -46,7 +41,8 @@ export class ThemesController {
   @ApiMovedPermanentlyResponse({
     description: 'Location: {spa.calendar.url}/calendar/assets/images/white-logo.svg',
   })
-  logo(@Res() response: Response): void {
-    response.status(301).setHeader('Location', this.logoUrl).setHeader('Cache-Control', CACHE_ONE_DAY).end();
+  @Header('Cache-Control', CACHE_ONE_DAY)
+  logo(): RedirectTo {
+    return new RedirectTo(this.logoUrl, 301);
   }
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Param, UseGuards } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import {
   ApiBasicAuth,
@@ -8,11 +8,9 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { AuthenticatedGuard, type AuthenticatedUser, CurrentUser } from '@app/auth';
 import { NotFoundError } from '@app/core';
 import { requireObjectId } from '../../../openpaas/object-id.param';
-import { sendJson } from '../../../openpaas/rest-json';
 import { viewerOf } from '../../../openpaas/viewer';
 import { GetEntityQuery } from './get-entity.query';
 
@@ -32,15 +30,11 @@ export class GetEntityController {
     schema: { example: { domain: { _id: '65f0c0ffee0000000000abcd', name: 'example.org' } } },
   })
   @ApiNotFoundResponse()
-  async get(
-    @CurrentUser() caller: AuthenticatedUser,
-    @Param('id') id: string,
-    @Res() response: Response,
-  ): Promise<void> {
+  async get(@CurrentUser() caller: AuthenticatedUser, @Param('id') id: string): Promise<object> {
     const entity = await this.queryBus.execute(
       new GetEntityQuery(viewerOf(caller), requireObjectId(id, 'entity')),
     );
     if (!entity) throw new NotFoundError('Nothing has this id');
-    sendJson(response, entity);
+    return entity;
   }
 }

@@ -1,7 +1,7 @@
-import { Controller, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Post, Query, Req, UseGuards } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { Request } from 'express';
 import { AuthenticatedGuard, type AuthenticatedUser, CurrentUser } from '@app/auth';
 import { DomainError, ErrorCode } from '@app/core';
 import { RestError } from '../../../http/rest-error';
@@ -29,8 +29,7 @@ export class UploadFileController {
     @CurrentUser() user: AuthenticatedUser,
     @Query() query: Record<string, unknown>,
     @Req() request: Request,
-    @Res() response: Response,
-  ): Promise<void> {
+  ): Promise<{ _id: string }> {
     const name = text(query.name)?.trim();
     const size = text(query.size)?.trim();
     const mimeType = text(query.mimetype)?.trim();
@@ -54,7 +53,6 @@ export class UploadFileController {
         throw invalid(error.details ?? error.message);
       throw error;
     }
-    response.status(201).setHeader('Content-Type', 'application/json;charset=utf-8');
-    response.end(JSON.stringify({ _id: id }));
+    return { _id: id };
   }
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Redirect } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
@@ -11,7 +11,6 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { DomainError, ErrorCode } from '@app/core';
 import { ConcurrentEventUpdateError } from '@app/dav-client';
 import { RestError } from '../../../http/rest-error';
@@ -64,14 +63,14 @@ export class DecideParticipationController {
   @ApiForbiddenResponse({ description: 'Token issued for another resource or event' })
   @ApiNotFoundResponse({ description: 'Unknown resource, event not found or cancelled' })
   @ApiConflictResponse({ description: 'The event kept changing during the update' })
+  @Redirect()
   async decide(
     @Param('resourceId') resourceId: string,
     @Param('eventPathId') eventPathId: string,
     @Query('status') status: unknown,
     @Query('referrer') referrer: unknown,
     @Query('jwt') jwt: unknown,
-    @Res() response: Response,
-  ): Promise<void> {
+  ): Promise<{ url: string; statusCode: number }> {
     try {
       await this.commandBus.execute(
         new DecideParticipationCommand(
@@ -85,6 +84,6 @@ export class DecideParticipationController {
     } catch (error) {
       throw restErrorOf(error);
     }
-    response.redirect(302, this.tokens.redirectUrl);
+    return { url: this.tokens.redirectUrl, statusCode: 302 };
   }
 }

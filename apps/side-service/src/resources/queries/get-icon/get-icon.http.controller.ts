@@ -1,8 +1,9 @@
-import { Controller, Get, Headers, Param, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Param, Res, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotModifiedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { randomBytes } from 'node:crypto';
+import { EmptyBodyError } from '../../../http/rest-error';
 import { CACHE_ONE_WEEK } from '../../../openpaas/rest-json';
 import { GetIconQuery } from './get-icon.query';
 
@@ -22,8 +23,8 @@ export class GetIconController {
   icon(
     @Param('file') file: string,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
-    @Res() response: Response,
-  ): Promise<void> {
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile | undefined> {
     return this.answer(file, ifNoneMatch, response);
   }
 
@@ -32,35 +33,30 @@ export class GetIconController {
   iconAlias(
     @Param('file') file: string,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
-    @Res() response: Response,
-  ): Promise<void> {
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile | undefined> {
     return this.answer(file, ifNoneMatch, response);
   }
 
-  private async answer(file: string, ifNoneMatch: string | undefined, response: Response): Promise<void> {
-    if (!file.toLowerCase().endsWith('.svg')) {
-      response.status(404).end();
-      return;
-    }
+  private async answer(
+    file: string,
+    ifNoneMatch: string | undefined,
+    response: Response,
+  ): Promise<StreamableFile | undefined> {
+    if (!file.toLowerCase().endsWith('.svg')) throw new EmptyBodyError(404);
     const name = file.slice(0, -'.svg'.length);
-    if (name.trim() === '') {
-      response.status(400).end();
-      return;
-    }
+    if (name.trim() === '') throw new EmptyBodyError(400);
     const icon = await this.queryBus.execute(new GetIconQuery(name));
-    if (icon === undefined) {
-      response.status(404).end();
-      return;
-    }
+    if (icon === undefined) throw new EmptyBodyError(404);
+    // Caching headers on the icon and its 304 only, not on errors.
     const etag = `"${PROCESS_TAG}-${name.toLowerCase()}"`;
     response.setHeader('Cache-Control', CACHE_ONE_WEEK);
     response.setHeader('X-Content-Type-Options', 'nosniff');
     response.setHeader('ETag', etag);
     if (ifNoneMatch?.split(',').some((tag) => tag.trim() === '*' || tag.trim() === etag)) {
-      response.status(304).end();
-      return;
+      response.status(304);
+      return undefined;
     }
-    response.status(200).setHeader('Content-Type', 'image/svg+xml');
-    response.end(icon);
+    return new StreamableFile(Buffer.from(icon, 'utf8'), { type: 'image/svg+xml' });
   }
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Param, UseGuards } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import {
   ApiBasicAuth,
@@ -8,11 +8,9 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { AuthenticatedGuard, type AuthenticatedUser, CurrentUser } from '@app/auth';
 import { NotFoundError } from '@app/core';
 import { resourceJson } from '../../../openpaas/resource.json';
-import { sendJson } from '../../../openpaas/rest-json';
 import { viewerOf } from '../../../openpaas/viewer';
 import { GetResourceQuery } from './get-resource.query';
 
@@ -52,12 +50,8 @@ export class GetResourceController {
   })
   @ApiOkResponse({ schema: { example: RESOURCE_EXAMPLE } })
   @ApiNotFoundResponse()
-  get(
-    @CurrentUser() caller: AuthenticatedUser,
-    @Param('resourceId') resourceId: string,
-    @Res() response: Response,
-  ): Promise<void> {
-    return this.answer(caller, resourceId, response);
+  get(@CurrentUser() caller: AuthenticatedUser, @Param('resourceId') resourceId: string): Promise<object> {
+    return this.answer(caller, resourceId);
   }
 
   @Get('linagora.esn.resource/api/resources/:resourceId')
@@ -65,14 +59,13 @@ export class GetResourceController {
   getAlias(
     @CurrentUser() caller: AuthenticatedUser,
     @Param('resourceId') resourceId: string,
-    @Res() response: Response,
-  ): Promise<void> {
-    return this.answer(caller, resourceId, response);
+  ): Promise<object> {
+    return this.answer(caller, resourceId);
   }
 
-  private async answer(caller: AuthenticatedUser, resourceId: string, response: Response): Promise<void> {
+  private async answer(caller: AuthenticatedUser, resourceId: string): Promise<object> {
     const found = await this.queryBus.execute(new GetResourceQuery(viewerOf(caller), resourceId));
     if (!found) throw new NotFoundError('Resource not found');
-    sendJson(response, resourceJson(found.resource, found.domain, found.administrators));
+    return resourceJson(found.resource, found.domain, found.administrators);
   }
 }

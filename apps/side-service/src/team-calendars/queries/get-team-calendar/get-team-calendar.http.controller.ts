@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Param, UseGuards } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import {
   ApiBasicAuth,
@@ -8,11 +8,9 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { AuthenticatedGuard, type AuthenticatedUser, CurrentUser } from '@app/auth';
 import { NotFoundError } from '@app/core';
 import { EPOCH } from '../../../openpaas/epoch';
-import { sendJson } from '../../../openpaas/rest-json';
 import { teamCalendarJson } from '../../../openpaas/team-calendar.json';
 import { viewerOf } from '../../../openpaas/viewer';
 import { GetTeamCalendarQuery } from './get-team-calendar.query';
@@ -45,13 +43,9 @@ export class GetTeamCalendarController {
     },
   })
   @ApiNotFoundResponse()
-  async get(
-    @CurrentUser() caller: AuthenticatedUser,
-    @Param('teamCalendarId') id: string,
-    @Res() response: Response,
-  ): Promise<void> {
+  async get(@CurrentUser() caller: AuthenticatedUser, @Param('teamCalendarId') id: string): Promise<object> {
     const found = await this.queryBus.execute(new GetTeamCalendarQuery(viewerOf(caller), id));
     if (!found) throw new NotFoundError('Team calendar not found');
-    sendJson(response, teamCalendarJson(found.calendar, found.domain, { domainAdministrators: false }));
+    return teamCalendarJson(found.calendar, found.domain, { domainAdministrators: false });
   }
 }

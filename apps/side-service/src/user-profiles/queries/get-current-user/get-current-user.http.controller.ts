@@ -1,10 +1,8 @@
-import { Controller, Get, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, UseGuards } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBasicAuth, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { AuthenticatedGuard, type AuthenticatedUser, CurrentUser } from '@app/auth';
 import { EPOCH } from '../../../openpaas/epoch';
-import { sendJson } from '../../../openpaas/rest-json';
 import { userJson } from '../../../openpaas/user.json';
 import { USER_EXAMPLE } from '../../user-profiles.docs';
 import { GetCurrentUserQuery } from './get-current-user.query';
@@ -41,14 +39,11 @@ export class GetCurrentUserController {
       },
     },
   })
-  async get(@CurrentUser() caller: AuthenticatedUser, @Res() response: Response): Promise<void> {
+  async get(@CurrentUser() caller: AuthenticatedUser): Promise<object | undefined> {
     const current = await this.queryBus.execute(new GetCurrentUserQuery(caller.username));
-    if (!current) {
-      response.status(200).end();
-      return;
-    }
+    if (!current) return undefined; // the admin account: 200 with an empty body
     const { user, modules } = current;
-    sendJson(response, {
+    return {
       ...userJson(user),
       id: user.id,
       isPlatformAdmin: false,
@@ -63,6 +58,6 @@ export class GetCurrentUserController {
       ],
       login: { success: EPOCH, failures: [] },
       configurations: { modules },
-    });
+    };
   }
 }

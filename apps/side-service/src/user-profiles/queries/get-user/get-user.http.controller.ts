@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Param, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Header, Param, UseGuards } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { QueryBus } from '@nestjs/cqrs';
 import {
@@ -10,10 +10,10 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { AuthenticatedGuard, type AuthenticatedUser, CurrentUser } from '@app/auth';
 import type { AllConfig } from '@app/config';
 import { NotFoundError } from '@app/core';
+import { RedirectTo } from '../../../http/json-response.interceptor';
 import { requireObjectId } from '../../../openpaas/object-id.param';
 import { CACHE_HALF_HOUR, CACHE_ONE_MINUTE } from '../../../openpaas/rest-json';
 import { userJson } from '../../../openpaas/user.json';
@@ -55,17 +55,13 @@ export class GetUserController {
   @Get(':userId/profile/avatar')
   @ApiOperation({ summary: 'Redirect to the avatar of a user of my domain' })
   @ApiFoundResponse({ description: 'Location: {self.url}/api/avatars?email={email}' })
+  @Header('Cache-Control', CACHE_HALF_HOUR)
   async avatar(
     @CurrentUser() caller: AuthenticatedUser,
     @Param('userId') userId: string,
-    @Res() response: Response,
-  ): Promise<void> {
+  ): Promise<RedirectTo> {
     const { user } = await this.find(caller, userId);
-    response
-      .status(302)
-      .setHeader('Location', `${this.selfUrl}/api/avatars?email=${avatarQueryValue(user.email)}`)
-      .setHeader('Cache-Control', CACHE_HALF_HOUR)
-      .end();
+    return new RedirectTo(`${this.selfUrl}/api/avatars?email=${avatarQueryValue(user.email)}`);
   }
 
   private async find(caller: AuthenticatedUser, userId: string) {

@@ -1,4 +1,4 @@
-import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Query, Res, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -19,20 +19,19 @@ export class RenderAvatarController {
   async render(
     @Query('email') email: unknown,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
-    @Res() response: Response,
-  ): Promise<void> {
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile | undefined> {
     const text = Array.isArray(email) ? email[0] : email;
     if (typeof text !== 'string' || text === '')
       throw new RestError(400, "'email' query parameter is required");
     const avatar = await this.queryBus.execute(new RenderAvatarQuery(text));
+    // Caching headers on the image and its 304 only, not on a 400.
     response.setHeader('Cache-Control', CACHE_HALF_HOUR);
     response.setHeader('ETag', avatar.etag);
     if (ifNoneMatch?.split(',').some((tag) => tag.trim() === avatar.etag || tag.trim() === '*')) {
-      response.status(304).end();
-      return;
+      response.status(304);
+      return undefined;
     }
-    response.status(200).setHeader('Content-Type', 'image/png');
-    response.setHeader('Content-Length', avatar.png.length);
-    response.end(avatar.png);
+    return new StreamableFile(avatar.png, { type: 'image/png', length: avatar.png.length });
   }
 }

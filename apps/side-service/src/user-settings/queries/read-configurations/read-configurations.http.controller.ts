@@ -1,9 +1,8 @@
-import { Body, Controller, HttpCode, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBasicAuth, ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { AuthenticatedGuard, type AuthenticatedUser, CurrentUser } from '@app/auth';
-import { sendJson } from '../../../openpaas/rest-json';
+import { JsonContentType } from '../../../http/json-response.interceptor';
 import { parseLookupBody } from '../../settings-body';
 import { ReadConfigurationsQuery } from './read-configurations.query';
 
@@ -17,6 +16,7 @@ export class ReadConfigurationsController {
 
   @Post()
   @HttpCode(200)
+  @JsonContentType('application/json')
   @ApiOperation({ summary: 'Read settings: only the modules and keys asked for (rest-api.md §5.3)' })
   @ApiBody({
     schema: {
@@ -42,13 +42,8 @@ export class ReadConfigurationsController {
       ],
     },
   })
-  async read(
-    @CurrentUser() user: AuthenticatedUser,
-    @Body() body: unknown,
-    @Res() response: Response,
-  ): Promise<void> {
+  async read(@CurrentUser() user: AuthenticatedUser, @Body() body: unknown): Promise<unknown> {
     const requests = parseLookupBody(body);
-    const modules = await this.queryBus.execute(new ReadConfigurationsQuery(user.username, requests));
-    sendJson(response, modules, { contentType: 'application/json' });
+    return this.queryBus.execute(new ReadConfigurationsQuery(user.username, requests));
   }
 }

@@ -1,0 +1,16 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsNotEmpty, IsString, Matches } from 'class-validator';
+
+const REQUIRED = "'email' query parameter is required";
+
+/** The query of `GET /api/users?email=`: an address with a domain part, surrounding spaces ignored. */
+export class FindUsersByEmailRequestDto {
+  @ApiProperty({ example: 'alice@example.org' })
+  // Checked from the bottom up (class-validator runs the last decorator first).
+  @Matches(/@[\s\S]*[^@]$/, { message: "'email' query parameter must contain a domain part" })
+  @IsNotEmpty({ message: REQUIRED })
+  @IsString({ message: REQUIRED })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  email!: string;
+}
