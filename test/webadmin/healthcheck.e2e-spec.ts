@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Logger } from '@nestjs/common';
 import { TestVhost, expectEventually } from '@app/testing';
 import { TestService, startTestService } from '../support/service-apps';
 
@@ -141,12 +142,22 @@ describe('webadmin /healthcheck', () => {
 describe('webadmin /healthcheck with the DAV server unreachable', () => {
   let service: TestService;
   let vhost: TestVhost;
+  const warnings: unknown[][] = [];
 
   beforeAll(async () => {
+    jest.spyOn(Logger.prototype, 'warn').mockImplementation(function (this: Logger, ...args: unknown[]) {
+      warnings.push([this.context, ...args]);
+    });
     vhost = await TestVhost.create();
-    service = await startTestService({ ...vhost.env(), DAV_URL: `http://127.0.0.1:${await freePort()}` });
+    service = await startTestService({
+      ...vhost.env(),
+      DAV_URL: `http://127.0.0.1:${await freePort()}`,
+      // The shortest period the configuration accepts.
+      HEALTHCHECK_PERIOD: '10s',
+    });
   });
   afterAll(async () => {
+    jest.restoreAllMocks();
     await service?.close();
     await vhost?.delete();
   });
@@ -163,4 +174,16 @@ describe('webadmin /healthcheck with the DAV server unreachable', () => {
     );
     expect(mongo.status).toBe('healthy');
   });
+
+  it('logs the failing check in the background, every HEALTHCHECK_PERIOD', async () => {
+    await expectEventually(
+      () =>
+        expect(warnings).toContainEqual([
+          'HealthService',
+          expect.objectContaining({ component: 'DAV server', status: 'unhealthy' }),
+          'health check failed',
+        ]),
+      { timeoutMs: 20_000 },
+    );
+  }, 30_000);
 });

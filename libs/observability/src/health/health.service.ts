@@ -1,5 +1,6 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
+import { SchedulerRegistry } from '@nestjs/schedule';
 import {
   ComponentHealth,
   ComponentStatus,
@@ -27,17 +28,23 @@ export interface HealthOptions {
 }
 
 const SEVERITY: Record<ComponentStatus, number> = { healthy: 0, degraded: 1, unhealthy: 2 };
+const FAILURE_LOG = 'health-failure-log';
 
-/** Runs every discovered `HealthCheck` concurrently and aggregates: the worst status wins. */
+/**
+ * Runs every discovered `HealthCheck` concurrently and aggregates: the worst status wins. Every `periodMs` (an
+ * interval in the SchedulerRegistry of @nestjs/schedule) a background run logs the failing checks; a run due while
+ * the previous one still runs is skipped.
+ */
 @Injectable()
-export class HealthService implements OnApplicationBootstrap, OnModuleDestroy {
+export class HealthService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(HealthService.name);
   private checks: HealthCheck[] = [];
-  private timer?: NodeJS.Timeout;
+  private logging?: Promise<void>;
 
   constructor(
     private readonly discovery: DiscoveryService,
     @Inject(HEALTH_OPTIONS) private readonly options: HealthOptions,
+    private readonly registry: SchedulerRegistry,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -45,12 +52,15 @@ export class HealthService implements OnApplicationBootstrap, OnModuleDestroy {
       .getProviders({ metadataKey: HealthComponent.KEY })
       .map((wrapper) => wrapper.instance as HealthCheck)
       .filter((instance) => instance instanceof HealthCheck && instance.enabled);
-    this.timer = setInterval(() => void this.logFailures(), this.options.periodMs);
-    this.timer.unref();
+    const interval = setInterval(() => {
+      this.logging ??= this.logFailures().finally(() => (this.logging = undefined));
+    }, this.options.periodMs);
+    interval.unref();
+    this.registry.addInterval(FAILURE_LOG, interval);
   }
 
-  onModuleDestroy(): void {
-    if (this.timer) clearInterval(this.timer);
+  onApplicationShutdown(): void {
+    if (this.registry.doesExist('interval', FAILURE_LOG)) this.registry.deleteInterval(FAILURE_LOG);
   }
 
   componentNames(): string[] {
