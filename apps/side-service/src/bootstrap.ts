@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { NestFactory, Reflector } from '@nestjs/core';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { register } from 'prom-client';
 import { LoginThrottle } from '@app/auth';
@@ -42,6 +42,11 @@ function configureHttp(app: NestExpressApplication, server: string, jsonContentT
 }
 
 function documentWebadmin(app: INestApplication): void {
+  // A factory: the document is generated at its first request, not at boot.
+  SwaggerModule.setup('swagger', app, () => webadminDocument(app), { jsonDocumentUrl: 'openapi.json' });
+}
+
+function webadminDocument(app: INestApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -51,7 +56,7 @@ function documentWebadmin(app: INestApplication): void {
       .build(),
   );
   documentErrors(document, WEBADMIN_ERROR_SCHEMA, 'Error in the webadmin format (webadmin.md §1.3)');
-  SwaggerModule.setup('swagger', app, document, { jsonDocumentUrl: 'openapi.json' });
+  return document;
 }
 
 /** Builds (and initialises) the REST API application and, when enabled, the webadmin one. Nothing listens yet. */

@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { REST_ERROR_SCHEMA, documentErrors } from './openapi-errors';
 
 export const REST_OPENAPI_JSON = 'api/openapi.json';
@@ -11,6 +11,13 @@ export const REST_SWAGGER_UI = 'api/docs';
  * before the fallback proxy.
  */
 export function documentRestApi(app: INestApplication): void {
+  // A factory: the document is generated at its first request, not at boot (it is not needed to serve the API).
+  SwaggerModule.setup(REST_SWAGGER_UI, app, () => restApiDocument(app), {
+    jsonDocumentUrl: REST_OPENAPI_JSON,
+  });
+}
+
+function restApiDocument(app: INestApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -30,5 +37,5 @@ export function documentRestApi(app: INestApplication): void {
     REST_ERROR_SCHEMA,
     'Error: the JSON body of rest-api.md §3.1, or an empty body (global 401, 403, 404, 500)',
   );
-  SwaggerModule.setup(REST_SWAGGER_UI, app, document, { jsonDocumentUrl: REST_OPENAPI_JSON });
+  return document;
 }
