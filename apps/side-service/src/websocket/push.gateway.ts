@@ -1,6 +1,7 @@
 import { Logger, OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { CommandBus } from '@nestjs/cqrs';
+import { SchedulerRegistry } from '@nestjs/schedule';
 import { OnGatewayConnection, OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import type { IncomingMessage } from 'node:http';
 import type { RawData, VerifyClientCallbackAsync, WebSocket, WebSocketServer } from 'ws';
@@ -13,6 +14,9 @@ import { PushDelivery } from './delivery/push-delivery';
 import { ClientFrame, ProtocolErrors, parseClientFrame } from './protocol/client-frame';
 import { CloseCodes, PushSession } from './sessions/push-session';
 import { SessionRegistry } from './sessions/session-registry';
+
+/** The SchedulerRegistry name of the ping round (every WEBSOCKET_PING_INTERVAL). */
+const PING_INTERVAL = 'websocket-ping';
 
 export const WEBSOCKET_PATH = '/ws';
 
@@ -30,7 +34,6 @@ export class PushGateway
   private readonly logger = new Logger(PushGateway.name);
   private readonly config: WebsocketConfig;
   private readonly authenticated = new WeakMap<IncomingMessage, string>();
-  private pinger?: NodeJS.Timeout;
 
   constructor(
     config: ConfigService<AllConfig, true>,
@@ -38,6 +41,7 @@ export class PushGateway
     private readonly bus: EventBus,
     private readonly delivery: PushDelivery,
     private readonly registry: SessionRegistry,
+    private readonly scheduler: SchedulerRegistry,
   ) {
     this.config = config.get('websocket', { infer: true });
   }
@@ -57,12 +61,13 @@ export class PushGateway
       maxPayload: this.config.maxFrameBytes,
       perMessageDeflate: false,
     });
-    this.pinger = setInterval(() => this.pingAll(), this.config.pingIntervalMs);
-    this.pinger.unref();
+    const pinger = setInterval(() => this.pingAll(), this.config.pingIntervalMs);
+    pinger.unref();
+    this.scheduler.addInterval(PING_INTERVAL, pinger);
   }
 
   onModuleDestroy(): void {
-    if (this.pinger) clearInterval(this.pinger);
+    if (this.scheduler.doesExist('interval', PING_INTERVAL)) this.scheduler.deleteInterval(PING_INTERVAL);
     for (const session of [...this.registry.sessions()]) session.socket.terminate();
   }
 
