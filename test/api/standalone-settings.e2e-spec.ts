@@ -127,4 +127,56 @@ describe.each([
       }
     }
   });
+
+  it('the ticket routes follow the same policy: preflight, ticket, its revocation and its errors', async () => {
+    const cors = (response: request.Response) =>
+      Object.fromEntries(
+        Object.entries(response.headers).filter(([name]) => name.startsWith('access-control-')),
+      );
+    const preflight = await api()
+      .options('/ws/ticket')
+      .set('Origin', SPA)
+      .set('Access-Control-Request-Method', 'POST')
+      .set('Access-Control-Request-Headers', 'authorization');
+    const ticket = await api().post('/ws/ticket').set('Origin', SPA).set('Authorization', ALICE).expect(200);
+    const elsewhere = await api()
+      .post('/ws/ticket')
+      .set('Origin', 'http://evil.test')
+      .set('Authorization', ALICE)
+      .expect(200);
+    const unauthenticated = await api().post('/ws/ticket').set('Origin', SPA).expect(401);
+    const revoked = await api()
+      .delete(`/ws/ticket/${ticket.body.value}`)
+      .set('Origin', SPA)
+      .set('Authorization', ALICE)
+      .expect(204);
+    if (standalone) {
+      expect(preflight.status).toBe(204);
+      expect(cors(preflight)).toMatchObject({
+        'access-control-allow-origin': SPA,
+        'access-control-max-age': '86400',
+      });
+      expect(preflight.headers['access-control-allow-methods']!.split(', ')).toContain('POST');
+      expect(preflight.headers['access-control-allow-headers']!.toLowerCase().split(', ')).toContain(
+        'authorization',
+      );
+      for (const response of [ticket, unauthenticated, revoked]) {
+        expect(cors(response)).toEqual({
+          'access-control-allow-origin': SPA,
+          'access-control-expose-headers': 'ETag, Location, Preference-Applied, Retry-After, X-Request-Id',
+        });
+        expect(response.headers.vary).toContain('Origin');
+      }
+      expect(cors(elsewhere)).toEqual({});
+    } else {
+      expect(preflight.status).toBe(200);
+      for (const response of [preflight, ticket, elsewhere, unauthenticated, revoked])
+        expect(cors(response)).toEqual({
+          'access-control-allow-origin': '*',
+          'access-control-allow-methods': 'GET, POST, DELETE, PUT',
+          'access-control-allow-headers': 'Content-Type, Authorization, Accept',
+          'access-control-max-age': '86400',
+        });
+    }
+  });
 });

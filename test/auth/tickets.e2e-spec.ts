@@ -77,8 +77,30 @@ describe('single-use tickets', () => {
     expect(response.body).toEqual({ type: 'about:blank', status: 401, detail: 'Wrong credentials provided' });
   });
 
-  it('answers pre-flight requests with the CORS headers', async () => {
-    const response = await api().options('/ws/ticket').expect(200);
-    expect(response.headers['access-control-allow-methods']).toBe('GET, POST, DELETE, PUT');
+  it('answers pre-flight requests, tickets and their errors with the §3.2 CORS headers', async () => {
+    const cors = (response: request.Response) =>
+      Object.fromEntries(
+        Object.entries(response.headers).filter(([name]) => name.startsWith('access-control-')),
+      );
+    const expected = {
+      'access-control-allow-origin': '*',
+      'access-control-allow-methods': 'GET, POST, DELETE, PUT',
+      'access-control-allow-headers': 'Content-Type, Authorization, Accept',
+      'access-control-max-age': '86400',
+    };
+    const ticket = await issue(alice).set('Origin', 'http://spa.test').expect(200);
+    for (const response of [
+      await api()
+        .options('/ws/ticket')
+        .set('Origin', 'http://spa.test')
+        .set('Access-Control-Request-Method', 'POST')
+        .expect(200),
+      await api().options(`/ws/ticket/${ticket.body.value}`).expect(200),
+      ticket,
+      await api().post('/ws/ticket').expect(401),
+      await api().delete(`/ws/ticket/${ticket.body.value}`).set('Authorization', admin).expect(403),
+      await api().delete(`/ws/ticket/${ticket.body.value}`).set('Authorization', alice).expect(204),
+    ])
+      expect(cors(response)).toEqual(expected);
   });
 });

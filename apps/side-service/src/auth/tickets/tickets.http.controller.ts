@@ -1,7 +1,6 @@
 import {
   Controller,
   Delete,
-  Header,
   HttpCode,
   Options,
   Param,
@@ -9,7 +8,6 @@ import {
   Req,
   UseFilters,
   UseGuards,
-  applyDecorators,
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -19,15 +17,6 @@ import { DomainError, ErrorCode } from '@app/core';
 import { IssueTicketCommand } from './issue-ticket.command';
 import { RevokeTicketCommand } from './revoke-ticket.command';
 import { TicketProblemFilter } from './ticket-problem.filter';
-
-/** The CORS headers of every ticket route, errors of the route included. */
-const Cors = () =>
-  applyDecorators(
-    Header('Access-Control-Allow-Origin', '*'),
-    Header('Access-Control-Allow-Methods', 'GET, POST, DELETE, PUT'),
-    Header('Access-Control-Allow-Headers', 'Content-Type, Authorization, Accept'),
-    Header('Access-Control-Max-Age', '86400'),
-  );
 
 export interface TicketResponse {
   value: string;
@@ -45,19 +34,17 @@ const instant = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 export class TicketsController {
   constructor(private readonly commandBus: CommandBus) {}
 
+  // Their CORS headers come from the service's one policy (http/cors-headers.middleware, http/cors-policy).
   @Options()
   @HttpCode(200)
-  @Cors()
   preflight(): void {}
 
   @Options(':ticket')
   @HttpCode(200)
-  @Cors()
   preflightOne(): void {}
 
   @Post()
   @HttpCode(200)
-  @Cors()
   @UseGuards(AuthenticatedGuard)
   @ApiOperation({ summary: 'A single-use ticket valid one minute (WebSocket authentication)' })
   async issue(@CurrentUser() user: AuthenticatedUser, @Req() request: Request): Promise<TicketResponse> {
@@ -75,7 +62,6 @@ export class TicketsController {
 
   @Delete(':ticket')
   @HttpCode(204)
-  @Cors()
   @UseGuards(AuthenticatedGuard)
   @ApiOperation({ summary: 'Revoke one of my tickets' })
   async revoke(@CurrentUser() user: AuthenticatedUser, @Param('ticket') ticket: string): Promise<void> {
