@@ -1,14 +1,6 @@
 import { Body, Controller, Delete, Get, Head, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import {
-  ApiBody,
-  ApiExtraModels,
-  ApiOkResponse,
-  ApiOperation,
-  ApiQuery,
-  ApiTags,
-  getSchemaPath,
-} from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { domainOfMailAddress, isObjectIdHex } from '@app/core';
 import type { User } from '@app/persistence';
 import { DeleteUserCommand } from '../../users/commands/delete-user/delete-user.command';
@@ -19,6 +11,7 @@ import { ListUsersQuery } from '../../users/queries/list-users/list-users.query'
 import { existingDomain } from '../domains/domain-param';
 import { WebadminError } from '../http/webadmin-error';
 import { RegisteredUserRequestDto, RegisteredUserResponseDto, parseRegisteredUserBody } from './user-body';
+import { ApiRegisteredUsersListing, lookUpUser } from './user-lookup';
 import { toUserResponse } from './user-response';
 
 const inDomain = (user: User | undefined, domainName: string): user is User =>
@@ -41,28 +34,12 @@ export class DomainRegisteredUsersController {
     @Query('id') id?: string,
   ): Promise<void> {
     const domain = await existingDomain(this.queryBus, rawDomain);
-    if ((email === undefined) === (id === undefined))
-      throw WebadminError.invalidArgument("Exactly one of 'email' or 'id' query parameters is expected");
-    if (id !== undefined && !isObjectIdHex(id)) throw WebadminError.invalidArgument(`Invalid user id: ${id}`);
-    const user = await this.queryBus.execute(
-      id !== undefined ? FindUserQuery.byId(id) : FindUserQuery.byEmail(email!),
-    );
+    const user = await lookUpUser(this.queryBus, email, id);
     if (!inDomain(user, domain.name)) throw WebadminError.notFound('User does not exist');
   }
 
   @Get()
-  @ApiOperation({ summary: "The domain's registered users, or one with ?email=" })
-  @ApiQuery({ name: 'email', required: false })
-  @ApiExtraModels(RegisteredUserResponseDto)
-  @ApiOkResponse({
-    description: 'Without ?email=: the array of users; with ?email=: that one user (an object)',
-    schema: {
-      oneOf: [
-        { type: 'array', items: { $ref: getSchemaPath(RegisteredUserResponseDto) } },
-        { $ref: getSchemaPath(RegisteredUserResponseDto) },
-      ],
-    },
-  })
+  @ApiRegisteredUsersListing("The domain's registered users, or one with ?email=")
   async list(
     @Param('domain') rawDomain: string,
     @Query('email') email?: string,

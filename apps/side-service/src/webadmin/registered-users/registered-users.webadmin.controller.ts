@@ -1,15 +1,7 @@
 import { Body, Controller, Delete, Get, Head, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import {
-  ApiBody,
-  ApiExtraModels,
-  ApiOkResponse,
-  ApiOperation,
-  ApiQuery,
-  ApiTags,
-  getSchemaPath,
-} from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { isObjectIdHex } from '@app/core';
 import { DomainNotFoundError } from '@app/persistence';
 import { AddMissingFieldsCommand } from '../../users/commands/add-missing-fields/add-missing-fields.command';
@@ -21,6 +13,7 @@ import { FindUserQuery } from '../../users/queries/find-user/find-user.query';
 import { ListUsersQuery } from '../../users/queries/list-users/list-users.query';
 import { WebadminError } from '../http/webadmin-error';
 import { RegisteredUserRequestDto, RegisteredUserResponseDto, parseRegisteredUserBody } from './user-body';
+import { ApiRegisteredUsersListing, lookUpUser } from './user-lookup';
 import { toUserResponse } from './user-response';
 
 /** Rewrites "unknown domain of the e-mail" as the 404 `InvalidArgument` the original answers. */
@@ -41,28 +34,12 @@ export class RegisteredUsersController {
   @Head()
   @ApiOperation({ summary: 'Does a user exist (exactly one of ?email= or ?id=)' })
   async exists(@Query('email') email?: string, @Query('id') id?: string): Promise<void> {
-    if ((email === undefined) === (id === undefined))
-      throw WebadminError.invalidArgument("Exactly one of 'email' or 'id' query parameters is expected");
-    if (id !== undefined && !isObjectIdHex(id)) throw WebadminError.invalidArgument(`Invalid user id: ${id}`);
-    const user = await this.queryBus.execute(
-      id !== undefined ? FindUserQuery.byId(id) : FindUserQuery.byEmail(email!),
-    );
+    const user = await lookUpUser(this.queryBus, email, id);
     if (!user) throw WebadminError.notFound('User does not exist');
   }
 
   @Get()
-  @ApiOperation({ summary: 'List registered users, or get one with ?email=' })
-  @ApiQuery({ name: 'email', required: false })
-  @ApiExtraModels(RegisteredUserResponseDto)
-  @ApiOkResponse({
-    description: 'Without ?email=: the array of users; with ?email=: that one user (an object)',
-    schema: {
-      oneOf: [
-        { type: 'array', items: { $ref: getSchemaPath(RegisteredUserResponseDto) } },
-        { $ref: getSchemaPath(RegisteredUserResponseDto) },
-      ],
-    },
-  })
+  @ApiRegisteredUsersListing('List registered users, or get one with ?email=')
   async list(
     @Query('email') email?: string,
   ): Promise<RegisteredUserResponseDto | RegisteredUserResponseDto[]> {

@@ -11,13 +11,12 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CancelTaskCommand } from '../../tasks/commands/cancel-task/cancel-task.command';
-import { AwaitTaskQuery } from '../../tasks/queries/await-task/await-task.query';
 import { GetTaskQuery } from '../../tasks/queries/get-task/get-task.query';
 import type { TaskDetails } from '../../tasks/task';
 import { taskBelongsToDomain } from '../../tasks/task-ownership';
 import { existingDomain } from '../domains/domain-param';
 import { WebadminError } from '../http/webadmin-error';
-import { toTaskJson } from './task-json';
+import { awaitedTaskJson, toTaskJson } from './task-json';
 import { awaitTimeoutMs, taskId } from './tasks.webadmin.controller';
 
 const NOT_FOUND =
@@ -54,11 +53,7 @@ export class DomainTasksController {
     @Query('timeout') timeout?: string,
   ): Promise<Record<string, unknown>> {
     const details = await this.owned(domain, raw);
-    const awaited = await this.queryBus.execute(new AwaitTaskQuery(details.taskId, awaitTimeoutMs(timeout)));
-    if (awaited.outcome === 'unknown') throw WebadminError.notFound(`${raw} can not be found`);
-    if (awaited.outcome === 'timeout')
-      throw new WebadminError(408, 'ServerError', 'The timeout has been reached');
-    return toTaskJson(awaited.details);
+    return awaitedTaskJson(this.queryBus, details.taskId, raw, awaitTimeoutMs(timeout));
   }
 
   @Delete(':taskId')

@@ -1,5 +1,8 @@
+import type { QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
+import { AwaitTaskQuery } from '../../tasks/queries/await-task/await-task.query';
 import type { TaskDetails } from '../../tasks/task';
+import { WebadminError } from '../http/webadmin-error';
 
 /** `yyyy-MM-dd'T'HH:mm:ss.SSSZ` in UTC, e.g. `2026-03-02T09:15:04.120+0000`. */
 export function taskDate(date: Date): string {
@@ -22,6 +25,20 @@ export function toTaskJson(details: TaskDetails): Record<string, unknown> {
   }
   json.additionalInformation = details.additionalInformation;
   return json;
+}
+
+/** `…/tasks/{id}/await`: the task once it ended; 404 `<raw> can not be found`, 408 when the timeout comes first. */
+export async function awaitedTaskJson(
+  queryBus: QueryBus,
+  taskId: string,
+  raw: string,
+  timeoutMs: number,
+): Promise<Record<string, unknown>> {
+  const awaited = await queryBus.execute(new AwaitTaskQuery(taskId, timeoutMs));
+  if (awaited.outcome === 'unknown') throw WebadminError.notFound(`${raw} can not be found`);
+  if (awaited.outcome === 'timeout')
+    throw new WebadminError(408, 'ServerError', 'The timeout has been reached');
+  return toTaskJson(awaited.details);
 }
 
 /** 201 `{"taskId"}` with `Location: /tasks/{id}` (unless the route says otherwise). */

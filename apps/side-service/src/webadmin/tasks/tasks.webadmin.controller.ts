@@ -3,12 +3,11 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { parseDuration } from '@app/core';
 import { CancelTaskCommand } from '../../tasks/commands/cancel-task/cancel-task.command';
-import { AwaitTaskQuery } from '../../tasks/queries/await-task/await-task.query';
 import { GetTaskQuery } from '../../tasks/queries/get-task/get-task.query';
 import { ListTasksQuery, TaskFilter } from '../../tasks/queries/list-tasks/list-tasks.query';
 import { TASK_STATUSES, TaskStatus } from '../../tasks/task';
 import { WebadminError } from '../http/webadmin-error';
-import { toTaskJson } from './task-json';
+import { awaitedTaskJson, toTaskJson } from './task-json';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_AWAIT_MS = 365 * 86_400_000;
@@ -96,12 +95,7 @@ export class TasksController {
     @Param('taskId') raw: string,
     @Query('timeout') timeout?: string,
   ): Promise<Record<string, unknown>> {
-    const id = taskId(raw);
-    const awaited = await this.queryBus.execute(new AwaitTaskQuery(id, awaitTimeoutMs(timeout)));
-    if (awaited.outcome === 'unknown') throw WebadminError.notFound(`${raw} can not be found`);
-    if (awaited.outcome === 'timeout')
-      throw new WebadminError(408, 'ServerError', 'The timeout has been reached');
-    return toTaskJson(awaited.details);
+    return awaitedTaskJson(this.queryBus, taskId(raw), raw, awaitTimeoutMs(timeout));
   }
 
   @Delete(':taskId')

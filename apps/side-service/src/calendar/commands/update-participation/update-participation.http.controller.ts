@@ -1,9 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError, ErrorCode } from '@app/core';
 import { RestError, RestErrorBody } from '../../../http/rest-error';
 import { ParticipationResult, UpdateParticipationCommand } from './update-participation.command';
+import { UpdateParticipationRequestDto } from './update-participation.request';
 
 /** Unexpected failures: HTTP 400 whose body says 500 (kept from the original, rest-api.md §9.10). */
 class ParticipationFailure extends RestError {
@@ -25,12 +26,9 @@ export class UpdateParticipationController {
 
   @Get('participation')
   @ApiOperation({ summary: "Set an attendee's participation from a signed Excal link" })
-  @ApiQuery({ name: 'jwt', required: true })
-  async participate(@Query('jwt') jwt: unknown): Promise<ParticipationResult> {
+  async participate(@Query() { jwt = '' }: UpdateParticipationRequestDto): Promise<ParticipationResult> {
     try {
-      return await this.commandBus.execute(
-        new UpdateParticipationCommand(typeof jwt === 'string' ? jwt : ''),
-      );
+      return await this.commandBus.execute(new UpdateParticipationCommand(jwt));
     } catch (error) {
       if (error instanceof DomainError && error.code === ErrorCode.Unauthorized)
         throw new RestError(401, error.message);

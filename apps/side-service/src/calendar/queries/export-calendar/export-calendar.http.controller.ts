@@ -1,9 +1,10 @@
 import { Controller, Get, Logger, Param, Query, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError, ErrorCode } from '@app/core';
 import { RestError } from '../../../http/rest-error';
 import { ExportCalendarQuery } from './export-calendar.query';
+import { ExportCalendarRequestDto } from './export-calendar.request';
 
 /** Public: the token is the credential. */
 @ApiTags('Calendars')
@@ -15,14 +16,13 @@ export class ExportCalendarController {
 
   @Get(':calendarHomeId/:calendarId/calendar.ics')
   @ApiOperation({ summary: 'Download a calendar as ICS with its secret-link token' })
-  @ApiQuery({ name: 'token', required: true })
   async export(
     @Param('calendarHomeId') calendarHomeId: string,
     @Param('calendarId') calendarId: string,
-    @Query('token') token: unknown,
+    @Query() { token }: ExportCalendarRequestDto,
   ): Promise<StreamableFile> {
     // A missing token is an unknown one (403); a present but malformed one is a 400.
-    if (typeof token !== 'string') throw new RestError(403, 'Token validation failed');
+    if (token === undefined) throw new RestError(403, 'Token validation failed');
     let body;
     try {
       body = await this.queryBus.execute(new ExportCalendarQuery(calendarHomeId, calendarId, token));

@@ -17,6 +17,7 @@ import {
 import { isValidMailAddress } from '@app/core';
 import { MAX_SEARCHED_CALENDARS } from '@app/search';
 import { SearchLimit } from '../../../http/validation/search-limit';
+import { Trimmed } from '../../../http/validation/trimmed';
 
 export const DEFAULT_LIMIT = 30;
 export const MAX_LIMIT = 256;
@@ -39,13 +40,13 @@ export class CalendarRefDto {
   @ApiPropertyOptional({ example: '65f0a1b2c3d4e5f601234567' })
   @IsString({ message: 'calendars.userId must be a string' })
   @IsNotEmpty({ message: 'calendars.userId must not be blank' })
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Trimmed()
   userId!: string;
 
   @ApiPropertyOptional({ example: '65f0a1b2c3d4e5f601234567' })
   @IsString({ message: 'calendars.calendarId must be a string' })
   @IsNotEmpty({ message: 'calendars.calendarId must not be blank' })
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Trimmed()
   calendarId!: string;
 }
 

@@ -7,7 +7,6 @@ import {
   ApiFoundResponse,
   ApiNotFoundResponse,
   ApiOperation,
-  ApiQuery,
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
@@ -16,8 +15,7 @@ import { ConcurrentEventUpdateError } from '@app/dav-client';
 import { RestError } from '../../../http/rest-error';
 import { ModerationTokens } from '../../moderation-tokens';
 import { DecideParticipationCommand } from './decide-participation.command';
-
-const asText = (value: unknown) => (typeof value === 'string' ? value : '');
+import { DecideParticipationRequestDto } from './decide-participation.request';
 
 /** Every failure as a JSON body of the REST API (§3.1), never a 500 for a client's mistake. */
 function restErrorOf(error: unknown): unknown {
@@ -54,9 +52,6 @@ export class DecideParticipationController {
   @ApiOperation({
     summary: "A resource administrator accepts or declines a booking (the request mail's links)",
   })
-  @ApiQuery({ name: 'status', enum: ['ACCEPTED', 'DECLINED'] })
-  @ApiQuery({ name: 'referrer', enum: ['email'] })
-  @ApiQuery({ name: 'jwt', description: 'Signed token naming the resource and the event, expiring' })
   @ApiFoundResponse({ description: 'Done (or already so): redirect to the calendar SPA' })
   @ApiBadRequestResponse({ description: 'Other status or referrer; a claim missing from the token' })
   @ApiUnauthorizedResponse({ description: 'Token missing, forged or expired' })
@@ -67,19 +62,11 @@ export class DecideParticipationController {
   async decide(
     @Param('resourceId') resourceId: string,
     @Param('eventPathId') eventPathId: string,
-    @Query('status') status: unknown,
-    @Query('referrer') referrer: unknown,
-    @Query('jwt') jwt: unknown,
+    @Query() { status = '', referrer = '', jwt = '' }: DecideParticipationRequestDto,
   ): Promise<{ url: string; statusCode: number }> {
     try {
       await this.commandBus.execute(
-        new DecideParticipationCommand(
-          resourceId,
-          eventPathId,
-          asText(status),
-          asText(referrer),
-          asText(jwt),
-        ),
+        new DecideParticipationCommand(resourceId, eventPathId, status, referrer, jwt),
       );
     } catch (error) {
       throw restErrorOf(error);

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsString, Matches } from 'class-validator';
+import { Trimmed } from '../../../http/validation/trimmed';
 
 const REQUIRED = "'email' query parameter is required";
 
@@ -11,6 +11,6 @@ export class FindUsersByEmailRequestDto {
   @Matches(/@[\s\S]*[^@]$/, { message: "'email' query parameter must contain a domain part" })
   @IsNotEmpty({ message: REQUIRED })
   @IsString({ message: REQUIRED })
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Trimmed()
   email!: string;
 }

@@ -1,10 +1,10 @@
 import { Controller, Get, Headers, Query, Res, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { RestError } from '../../../http/rest-error';
 import { CACHE_HALF_HOUR } from '../../../openpaas/rest-json';
 import { RenderAvatarQuery } from './render-avatar.query';
+import { RenderAvatarRequestDto } from './render-avatar.request';
 
 /** Public: the SPAs show it in `<img>` tags. */
 @ApiTags('Users')
@@ -14,17 +14,13 @@ export class RenderAvatarController {
 
   @Get()
   @ApiOperation({ summary: 'A 48×48 PNG: the first character of the address, white on #00796B' })
-  @ApiQuery({ name: 'email', required: true, description: 'any text; its first character is drawn' })
   @ApiOkResponse({ content: { 'image/png': { schema: { type: 'string', format: 'binary' } } } })
   async render(
-    @Query('email') email: unknown,
+    @Query() { email }: RenderAvatarRequestDto,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile | undefined> {
-    const text = Array.isArray(email) ? email[0] : email;
-    if (typeof text !== 'string' || text === '')
-      throw new RestError(400, "'email' query parameter is required");
-    const avatar = await this.queryBus.execute(new RenderAvatarQuery(text));
+    const avatar = await this.queryBus.execute(new RenderAvatarQuery(email));
     // Caching headers on the image and its 304 only, not on a 400.
     response.setHeader('Cache-Control', CACHE_HALF_HOUR);
     response.setHeader('ETag', avatar.etag);

@@ -1,11 +1,11 @@
 import { Body, Controller, HttpCode, Put, Query, UseGuards } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBasicAuth, ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBasicAuth, ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedGuard, type AuthenticatedUser, CurrentUser } from '@app/auth';
-import { RestError } from '../../../http/rest-error';
 import { parseEntriesBody } from '../../settings-body';
 import { ApiSettingsEntries } from '../../settings-api.docs';
 import { ReplaceConfigurationsCommand } from './replace-configurations.command';
+import { ReplaceConfigurationsRequestDto } from './replace-configurations.request';
 
 @ApiTags('Configurations')
 @ApiBearerAuth()
@@ -18,14 +18,13 @@ export class ReplaceConfigurationsController {
   @Put()
   @HttpCode(204)
   @ApiOperation({ summary: 'Replace all my stored settings (deprecated; keys not sent are deleted)' })
-  @ApiQuery({ name: 'scope', required: true, enum: ['user'] })
   @ApiSettingsEntries()
   async replace(
     @CurrentUser() user: AuthenticatedUser,
-    @Query('scope') scope: unknown,
+    // Checked for its value only (`scope=user`); the query carries nothing else.
+    @Query() _query: ReplaceConfigurationsRequestDto,
     @Body() body: unknown,
   ): Promise<void> {
-    if (scope !== 'user') throw new RestError(400, "The 'scope' query parameter must be 'user'");
     await this.commandBus.execute(new ReplaceConfigurationsCommand(user.username, parseEntriesBody(body)));
   }
 }
