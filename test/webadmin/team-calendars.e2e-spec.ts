@@ -174,6 +174,21 @@ describe('webadmin team calendars (§9)', () => {
     await admin().patch(`/domains/${DOMAIN}/team-calendars/${id}`).send({}).expect(400);
   });
 
+  it('a calendar gone from the DAV server (deleted meanwhile) answers 404 to rename and members, not 500', async () => {
+    // The window of a concurrent DELETE: the DAV home is removed before the stored calendar.
+    const id = (await create({ name: 'vanishing', displayName: 'Vanishing' })).body.id as string;
+    expect((await env.dav.store.text('DELETE', `/calendars/${id}/`)).status).toBeLessThan(300);
+    for (const response of [
+      await admin()
+        .patch(`/domains/${DOMAIN}/team-calendars/${id}`)
+        .send({ displayName: 'Renamed' })
+        .expect(404),
+      await admin().get(`/domains/${DOMAIN}/team-calendars/${id}/members`).expect(404),
+    ])
+      expect(response.body).toMatchObject({ statusCode: 404, type: 'notFound' });
+    expect((await documents().findOne({ name: 'vanishing' }))?.displayName).toBe('Vanishing');
+  });
+
   it('a DAV failure answers 500 and keeps the stored calendar', async () => {
     env.dav.failures.set('/calendars/', 503);
     try {

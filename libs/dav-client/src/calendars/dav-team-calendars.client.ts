@@ -36,8 +36,11 @@ export class DavTeamCalendarsClient {
     await dump(await this.http.expect(request, [207]));
   }
 
-  /** `PROPPATCH /calendars/{id}/{id}.json` `{"dav:name"}`: 200/204/207. */
-  async rename(domainId: string, id: string, name: string): Promise<void> {
+  /**
+   * `PROPPATCH /calendars/{id}/{id}.json` `{"dav:name"}`: 200/204/207. False when the DAV server no longer has the
+   * calendar (404: deleted meanwhile, e.g. by a concurrent deletion of the team calendar).
+   */
+  async rename(domainId: string, id: string, name: string): Promise<boolean> {
     const request: DavRequest = {
       method: 'PROPPATCH',
       path: `${DavPaths.calendar(id, id)}.json`,
@@ -48,18 +51,28 @@ export class DavTeamCalendarsClient {
       },
       body: JSON.stringify({ 'dav:name': name }),
     };
-    await dump(await this.http.expect(request, [200, 204, 207]));
+    const response = await this.http.expect(request, [200, 204, 207, 404]);
+    await dump(response);
+    return response.status !== 404;
   }
 
-  /** `GET /calendars/{id}/{id}?withRights=true`: the `mailto:` sharees with an access level of 2, 3 or 5. */
-  async members(domainId: string, id: string): Promise<TeamCalendarMember[]> {
+  /**
+   * `GET /calendars/{id}/{id}?withRights=true`: the `mailto:` sharees with an access level of 2, 3 or 5; undefined
+   * when the DAV server no longer has the calendar (404).
+   */
+  async members(domainId: string, id: string): Promise<TeamCalendarMember[] | undefined> {
     const request: DavRequest = {
       method: 'GET',
       path: `${DavPaths.calendar(id, id)}?withRights=true`,
       identity: DavIdentity.technical(domainId),
       headers: { accept: 'application/json' },
     };
-    const json = (await (await this.http.expect(request, [200])).body.json()) as { invite?: DavInvite[] };
+    const response = await this.http.expect(request, [200, 404]);
+    if (response.status === 404) {
+      await dump(response);
+      return undefined;
+    }
+    const json = (await response.body.json()) as { invite?: DavInvite[] };
     const members: TeamCalendarMember[] = [];
     for (const invite of json.invite ?? []) {
       const href = invite.href?.trim() ?? '';

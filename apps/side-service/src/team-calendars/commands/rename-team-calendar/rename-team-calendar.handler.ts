@@ -14,7 +14,8 @@ export class RenameTeamCalendarHandler implements ICommandHandler<RenameTeamCale
   async execute({ domain, id, displayName }: RenameTeamCalendarCommand): Promise<TeamCalendar> {
     const calendar = await this.calendars.findById(id);
     if (!calendar || calendar.domainId !== domain.id) throw new TeamCalendarNotFoundError();
-    await this.dav.rename(domain.id, id, displayName);
+    // Gone from the DAV server while we renamed it (a concurrent deletion): not found, as the deletion will leave it.
+    if (!(await this.dav.rename(domain.id, id, displayName))) throw new TeamCalendarNotFoundError();
     const updated = await this.calendars.updateDisplayName(id, displayName);
     if (!updated) throw new TeamCalendarNotFoundError();
     return updated;

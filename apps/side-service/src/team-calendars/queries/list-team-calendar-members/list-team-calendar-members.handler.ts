@@ -14,6 +14,8 @@ export class ListTeamCalendarMembersHandler implements IQueryHandler<ListTeamCal
   async execute({ domain, id }: ListTeamCalendarMembersQuery): Promise<TeamCalendarMember[]> {
     const calendar = await this.calendars.findById(id);
     if (!calendar || calendar.domainId !== domain.id) throw new TeamCalendarNotFoundError(id);
-    return this.dav.members(domain.id, id);
+    const members = await this.dav.members(domain.id, id);
+    if (!members) throw new TeamCalendarNotFoundError(id);
+    return members;
   }
 }
