@@ -160,6 +160,7 @@ describe('the Calendar SPA call sequence against the service (issue 19)', () => 
   let smtp: TestSmtpServer;
   let env: DavTestEnvironment;
   let socket: TestSocket | undefined;
+  let bobId: string;
   const keys = writeRsaKeyPair();
 
   beforeAll(async () => {
@@ -184,7 +185,7 @@ describe('the Calendar SPA call sequence against the service (issue 19)', () => 
     // esn-sabre publishes after object writes, on this test's vhost.
     env.dav.publishObjectEvents = true;
     env.dav.setPublisher((exchange, body) => vhost.publish(exchange, body));
-    await seedUser(env.service, BOB, 'twake.test');
+    bobId = await seedUser(env.service, BOB, 'twake.test');
   });
 
   afterAll(async () => {
@@ -343,6 +344,142 @@ describe('the Calendar SPA call sequence against the service (issue 19)', () => 
     expect(
       invited.getAllProperties('attendee').map((property) => String(property.getFirstValue()).toLowerCase()),
     ).toContain(`mailto:${BOB}`);
+
+    // 9. Free/busy as the attendee picker asks it: a free-busy REPORT on Bob's calendar, then
+    // POST /calendars/freebusy for the event's attendees (with and without the event's own UID left out).
+    const week15 = { start: '20360115T000000', end: '20360116T000000' };
+    const freeBusyReport = await spa(`/dav/calendars/${bobId}/${bobId}.json`, {
+      method: 'REPORT',
+      headers: { accept: 'application/json, text/plain, */*', 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'free-busy-query', match: week15 }),
+    });
+    expect(freeBusyReport.status).toBe(200);
+    const freeBusy = new ICAL.Component(((await freeBusyReport.json()) as { data: unknown[] }).data);
+    const periods = freeBusy
+      .getFirstSubcomponent('vfreebusy')!
+      .getAllProperties('freebusy')
+      .map((property) => String(property.getFirstValue()));
+    expect(periods).toEqual(['2036-01-15T10:00:00Z/2036-01-15T11:00:00Z']);
+    const freeBusyPost = async (uids: string[]) => {
+      const response = await spa('/dav/calendars/freebusy', {
+        method: 'POST',
+        headers: { accept: 'application/json, text/plain, */*', 'content-type': 'application/json' },
+        body: JSON.stringify({ ...week15, users: [bobId, home], uids }),
+      });
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as {
+        users: {
+          id: string;
+          calendars: { id: string; busy: { uid: string; start: string; end: string }[] }[];
+        }[];
+      };
+      return body.users.map((entry) => [entry.id, entry.calendars.flatMap((calendar) => calendar.busy)]);
+    };
+    const slot = { uid, start: '2036-01-15T10:00:00.000Z', end: '2036-01-15T11:00:00.000Z' };
+    expect(await freeBusyPost([])).toEqual([
+      [bobId, [slot]],
+      [home, [slot]],
+    ]);
+    expect(await freeBusyPost([uid])).toEqual([
+      [bobId, []],
+      [home, []],
+    ]);
+
+    // 10. A new calendar, then the event MOVEd into it: the push of the new calendar, the event listed there.
+    const projects = `projects-${env.run}`;
+    const created = await spa(`/dav/calendars/${home}.json`, {
+      method: 'POST',
+      headers: { accept: 'application/json, text/plain, */*', 'content-type': 'application/json' },
+      body: JSON.stringify({ id: projects, 'dav:name': 'Projects', 'apple:color': '#33AA88' }),
+    });
+    expect(created.status).toBe(201);
+    const projectsPath = `/calendars/${home}/${projects}`;
+    expect((await socket.request({ register: [projectsPath] }, 15_000)).json).toEqual({
+      registered: [projectsPath],
+    });
+    const move = await spa(`/dav${calendarPath}/${uid}.ics`, {
+      method: 'MOVE',
+      headers: { destination: `${projectsPath}/${uid}.ics` },
+    });
+    expect(move.status).toBe(201);
+    const movedPush = await socket.nextWith(projectsPath, 30_000);
+    expect(typeof (movedPush.json as Record<string, { syncToken?: unknown }>)[projectsPath]!.syncToken).toBe(
+      'string',
+    );
+    expect(await report()).toEqual([]);
+    const moved = await spa(`/dav${projectsPath}.json`, {
+      method: 'REPORT',
+      headers: { accept: 'application/json, text/plain, */*', 'content-type': 'application/json' },
+      body: JSON.stringify(week),
+    });
+    const movedItems = (
+      (await moved.json()) as { _embedded: { 'dav:item': { _links: { self: { href: string } } }[] } }
+    )._embedded['dav:item'];
+    expect(movedItems.map((item) => item._links.self.href)).toEqual([`${projectsPath}/${uid}.ics`]);
+
+    // 11. Bob proposes another time (COUNTER with the ITIP verb on his copy): Alice gets the proposal by mail.
+    const bobLogin = await loginWithCodeAndPkce(provider.issuer, BOB, 'bob-secret');
+    const asBob = (path: string, init: RequestInit) =>
+      fetch(`${env.baseUrl}${path}`, {
+        ...init,
+        headers: {
+          origin: SPA,
+          authorization: `Bearer ${String(bobLogin.token.access_token)}`,
+          ...(init.headers as Record<string, string>),
+        },
+      });
+    const lookup = await asBob(`/dav/calendars/${bobId}.json`, {
+      method: 'REPORT',
+      headers: { accept: 'application/json, text/plain, */*', 'content-type': 'application/json' },
+      body: JSON.stringify({ uid }),
+    });
+    expect(lookup.status).toBe(200);
+    const bobCopy = (
+      (await lookup.json()) as { _embedded: { 'dav:item': { _links: { self: { href: string } } }[] } }
+    )._embedded['dav:item'][0]!._links.self.href;
+    expect(bobCopy).toMatch(new RegExp(`^/calendars/${bobId}/${bobId}/`));
+    const proposal = ICAL.Component.fromString(part!.content.toString('utf8'));
+    proposal.removeAllProperties('method');
+    proposal.addPropertyWithValue('method', 'COUNTER');
+    const proposed = proposal.getFirstSubcomponent('vevent')!;
+    proposed.updatePropertyWithValue('dtstart', ICAL.Time.fromDateTimeString('2036-01-15T14:00:00Z'));
+    proposed.updatePropertyWithValue('dtend', ICAL.Time.fromDateTimeString('2036-01-15T15:00:00Z'));
+    const counter = await asBob(`/dav${bobCopy}`, {
+      method: 'POST',
+      headers: {
+        accept: 'application/json,text/plain,*/*',
+        'content-type': 'application/calendar+json',
+        prefer: 'return=representation',
+        'x-http-method-override': 'ITIP',
+      },
+      body: JSON.stringify({
+        ical: proposal.toString(),
+        sender: BOB,
+        recipient: ALICE,
+        uid,
+        sequence: 0,
+        method: 'COUNTER',
+      }),
+    });
+    expect(counter.status).toBe(204);
+    const proposalMails = await expectEventually(
+      () => {
+        const received = smtp.to(ALICE);
+        expect(received).toHaveLength(1);
+        return received;
+      },
+      { timeoutMs: 60_000, intervalMs: 250 },
+    );
+    const proposalMail = proposalMails[0]!.parsed;
+    expect(proposalMail.subject).toContain('Quarterly planning');
+    const counterPart = proposalMail.attachments.find(
+      (attachment) => attachment.contentType === 'text/calendar',
+    );
+    expect(counterPart).toBeDefined();
+    expect(
+      ICAL.Component.fromString(counterPart!.content.toString('utf8')).getFirstPropertyValue('method'),
+    ).toBe('COUNTER');
+
     process.stdout.write(
       `SPA sequence completed in ${Date.now() - started} ms (login: ${login.steps.join(' -> ')})\n`,
     );

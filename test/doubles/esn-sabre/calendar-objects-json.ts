@@ -6,17 +6,20 @@ import { Radicale, parseMultistatus } from './radicale';
 type Publish = (exchange: string, body: Record<string, unknown>) => Promise<void>;
 
 const CALDAV = 'xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav"';
-/** `{match}` bounds: the SPA sends `20261206T000000` (UTC, basic format); ISO 8601 accepted too. */
-const stamp = (value: string) => {
+/** `{match}` and free-busy bounds: the SPA sends `20261206T000000` (UTC, basic format); ISO 8601 accepted too. */
+export function parseInstant(value: string): Date {
   const basic = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z?$/.exec(value);
   const iso = basic ? `${basic[1]}-${basic[2]}-${basic[3]}T${basic[4]}:${basic[5]}:${basic[6]}Z` : value;
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) throw new JsonAnswer(400, `not a date: ${value}`);
-  return date
+  return date;
+}
+
+const stamp = (value: string) =>
+  parseInstant(value)
     .toISOString()
     .replace(/[-:]/g, '')
     .replace(/\.\d{3}/, '');
-};
 
 /**
  * What the Calendar SPA asks of esn-sabre on calendar objects (notes/twake-calendar-spa.md, dav.md §4): the JSON
@@ -107,19 +110,17 @@ export class CalendarObjectsJson {
     ics: string | undefined,
     previous: string | undefined,
   ): Promise<void> {
-    const connectedUser = principal.kind === 'technical' ? null : `principals/users/${principal.id}`;
+    const connectedUser = connectedUserOf(principal);
     const current = ics ?? previous;
     if (!current) return;
     const event = eventWithoutMethod(current);
-    const topic = !ics ? 'deleted' : previous ? 'updated' : 'created';
-    await this.publish(`calendar:event:${topic}`, {
-      eventPath: path,
-      event: event.toJSON(),
-      rawEvent: current,
-      ...(topic === 'updated' ? { old_event: eventWithoutMethod(previous!).toJSON() } : {}),
-      import: false,
-      connectedUser,
-    });
+    await this.publishEvent(
+      !ics ? 'deleted' : previous ? 'updated' : 'created',
+      principal,
+      path,
+      current,
+      previous,
+    );
     if (principal.kind === 'technical') return;
     const vevent = event.getFirstSubcomponent('vevent');
     const organizer = addressOf(vevent?.getFirstPropertyValue('organizer'));
@@ -143,6 +144,32 @@ export class CalendarObjectsJson {
         connectedUser,
       });
   }
+
+  /** After a MOVE: `calendar:event:created` for the object at its destination (events.md §1.2), no scheduling. */
+  async afterMove(principal: Principal, destination: string, ics: string): Promise<void> {
+    await this.publishEvent('created', principal, destination, ics, undefined);
+  }
+
+  private async publishEvent(
+    topic: 'created' | 'updated' | 'deleted',
+    principal: Principal,
+    path: string,
+    current: string,
+    previous: string | undefined,
+  ): Promise<void> {
+    await this.publish(`calendar:event:${topic}`, {
+      eventPath: path,
+      event: eventWithoutMethod(current).toJSON(),
+      rawEvent: current,
+      ...(topic === 'updated' ? { old_event: eventWithoutMethod(previous!).toJSON() } : {}),
+      import: false,
+      connectedUser: connectedUserOf(principal),
+    });
+  }
+}
+
+export function connectedUserOf(principal: Principal): string | null {
+  return principal.kind === 'technical' ? null : `principals/users/${principal.id}`;
 }
 
 export class JsonAnswer extends Error {

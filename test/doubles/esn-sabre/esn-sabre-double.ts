@@ -7,6 +7,8 @@ import { AddressBookContents } from './address-book-contents';
 import { AccessRefused, CollectionAccess } from './collection-access';
 import { CalendarJson, ESN_NS, escapeXml } from './calendar-json';
 import { filterCalendarListing } from './calendar-listing-flags';
+import { FreeBusyJson } from './free-busy-json';
+import { counterProposal } from './itip-counter';
 import { CalendarObjectsJson, JsonAnswer } from './calendar-objects-json';
 import { calendarQueryReport } from './calendar-query-time-ranges';
 import { CalendarSharing, DavPublisher, SharingRefused } from './calendar-sharing';
@@ -84,6 +86,8 @@ export class EsnSabreDouble {
   private readonly addressBookContents: AddressBookContents;
   /** JSON REPORTs on calendars and objects, jCal PUTs, and the `calendar:event:*`/iTIP messages of writes. */
   private readonly objects: CalendarObjectsJson;
+  /** The free-busy REPORT on a calendar and `POST /calendars/freebusy`. */
+  private readonly freeBusy: FreeBusyJson;
   /** Publish `calendar:event:*` and `calendar:itip:localDelivery` after object writes (the demo; off in tests). */
   publishObjectEvents = false;
   /** Collections created (or being created): concurrent first requests of a principal share one creation. */
@@ -106,6 +110,7 @@ export class EsnSabreDouble {
     this.objects = new CalendarObjectsJson(this.radicale, (exchange, body) =>
       this.sharing.publish(exchange, body),
     );
+    this.freeBusy = new FreeBusyJson(this.radicale, this.objects);
     this.sideServiceUrl = options.sideServiceUrl;
   }
 
@@ -269,6 +274,14 @@ export class EsnSabreDouble {
       await this.resourceScheduling.afterItip(principal, text, status);
       return void res.writeHead(status).end();
     }
+    if (path === '/calendars/freebusy' && method === 'POST')
+      return sendJson(res, 200, await this.freeBusy.users(parseJson(await readText(req))));
+    if (method === 'POST' && req.headers['x-http-method-override'] === 'ITIP' && path.endsWith('.ics')) {
+      const publish = (exchange: string, body: Record<string, unknown>) =>
+        this.sharing.publish(exchange, body);
+      const text = await readText(req);
+      return void res.writeHead(await counterProposal(this.radicale, publish, principal, path, text)).end();
+    }
     if (await this.addressBookContents.handle(req, res, segments, query)) return;
     if (await this.addressBooks.handle(req, res, principal, path, segments, query)) return;
     if (query.has('export') && method === 'GET') return this.export(res, path);
@@ -281,6 +294,7 @@ export class EsnSabreDouble {
     ) {
       if (method === 'PUT') return this.putAndPublish(req, res, principal, path);
       if (method === 'DELETE') return this.deleteAndPublish(res, principal, path);
+      if (method === 'MOVE') return this.moveAndPublish(req, res, principal, path);
     }
     if (isJsonMode(req, segments[0]))
       return this.jsonRequest(req, res, method, path, segments, query, principal);
@@ -367,6 +381,26 @@ export class EsnSabreDouble {
       await this.objects.afterWrite(principal, path, undefined, before.text);
   }
 
+  /** A MOVE relayed to Radicale, then `calendar:event:created` for the object at its destination. */
+  private async moveAndPublish(
+    req: IncomingMessage,
+    res: ServerResponse,
+    principal: Principal,
+    path: string,
+  ): Promise<void> {
+    const target = req.headers.destination;
+    if (typeof target !== 'string') throw new HttpAnswer(400, 'MOVE needs a Destination');
+    const destination = rewriteAliases(new URL(target, 'http://x').pathname);
+    const moved = await this.radicale.request('MOVE', path, {
+      headers: { ...pick(req.headers, ['overwrite']), destination: this.radicale.urlOf(destination) },
+    });
+    await moved.body.dump();
+    res.writeHead(moved.status).end();
+    if (moved.status >= 300) return;
+    const stored = await this.radicale.text('GET', destination);
+    if (stored.status === 200) await this.objects.afterMove(principal, destination, stored.text);
+  }
+
   private async passThrough(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     const hasBody =
       req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined;
@@ -408,9 +442,12 @@ export class EsnSabreDouble {
     if (root !== 'calendars' || !home) throw new HttpAnswer(501, 'JSON request not emulated by the double');
     if (method === 'REPORT' && calendar) {
       const query = JSON.parse(body || '{}') as {
+        type?: string;
         match?: { start?: string; end?: string };
         'sync-token'?: string;
       };
+      if (query.type === 'free-busy-query' && query.match?.start && query.match.end)
+        return sendJson(res, 200, await this.freeBusy.report(path, query.match.start, query.match.end));
       if (query.match?.start && query.match.end)
         return sendJson(res, 200, await this.objects.match(path, query.match.start, query.match.end));
       if (typeof query['sync-token'] === 'string')
@@ -520,6 +557,14 @@ async function readText(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text || '{}');
+  } catch {
+    throw new HttpAnswer(400, 'not JSON');
+  }
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
