@@ -234,6 +234,9 @@ describe('Upload and import of calendars and address books', () => {
         ).toBe(details);
       await check({ target: '/calendars/a/b' }, 'fileId must be present');
       await check({ fileId: 'x' }, 'target must be present');
+      await check({ fileId: '  ', target: '/calendars/a/b' }, 'fileId must be present');
+      // The one rule of every DTO body: anything but a JSON object is refused before its fields are read.
+      await check(['x'], 'Expecting a JSON object');
       await check({ fileId: new ObjectId().toHexString(), target: '/calendars/a' }, 'Invalid target path');
       await check(
         { fileId: new ObjectId().toHexString(), target: '/calendars/a/b' },

@@ -27,16 +27,6 @@ export class InvalidMembersDomainError extends InvalidArgumentError {
 
 export const SUPPORTED_SYNC_TASKS = ['sync'];
 
-export class InvalidSyncTaskError extends InvalidArgumentError {
-  constructor(task: string | undefined) {
-    super(
-      task === undefined || task.trim() === ''
-        ? "'task' query parameter is compulsory. Supported values are [sync]"
-        : `Invalid value supplied for query parameter 'task': ${task}. Supported values are [sync]`,
-    );
-  }
-}
-
 /** Reached only if a route skipped the LDAP availability check. */
 export class LdapNotConfiguredError extends NotFoundError {
   constructor() {

@@ -17,6 +17,7 @@ import { ArchiveEventsCommand } from '../../event-search/commands/archive-events
 import { ReindexEventsCommand } from '../../event-search/commands/reindex-events/reindex-events.command';
 import { RescheduleAlarmsCommand } from '../../alarms/commands/reschedule-alarms/reschedule-alarms.command';
 import { WebadminError } from '../http/webadmin-error';
+import { positiveInteger, supportedValue } from '../http/task-parameters';
 import { taskSubmitted } from '../tasks/task-json';
 
 /** Calendar tasks of webadmin.md §7 (all users), and the one that also runs for a single user. */
@@ -28,29 +29,6 @@ const DEFAULT_EVENTS_PER_SECOND = 100;
 /** `eventsPerSecond`: an integer > 0, default 100 (webadmin.md §7). */
 export function eventsPerSecondOf(value: string | undefined): number {
   return positiveInteger('eventsPerSecond', value, DEFAULT_EVENTS_PER_SECOND);
-}
-
-/** An integer > 0 (webadmin.md §7: non-integer or ≤ 0 ⇒ 400), `fallback` when absent. */
-function positiveInteger(name: string, raw: string | undefined, fallback: number): number {
-  if (raw === undefined) return fallback;
-  if (!/^\+?\d+$/.test(raw.trim()) || Number(raw) <= 0 || !Number.isSafeInteger(Number(raw)))
-    throw WebadminError.invalidArgument(
-      `Invalid value supplied for query parameter '${name}': ${raw}`,
-      'a strictly positive integer is expected',
-    );
-  return Number(raw);
-}
-
-function taskOf(raw: string | undefined, supported: string[]): string {
-  if (raw === undefined || raw.trim() === '')
-    throw WebadminError.invalidArgument(
-      `'task' query parameter is compulsory. Supported values are [${supported.join(', ')}]`,
-    );
-  if (!supported.includes(raw.trim()))
-    throw WebadminError.invalidArgument(
-      `Invalid value supplied for query parameter 'task': ${raw}. Supported values are [${supported.join(', ')}]`,
-    );
-  return raw.trim();
 }
 
 function criteriaOf(query: Record<string, string | undefined>) {
@@ -100,7 +78,7 @@ export class CalendarTasksController {
     @Query() query: Record<string, string | undefined>,
     @Res({ passthrough: true }) response: Response,
   ): Promise<{ taskId: string }> {
-    const task = taskOf(query.task, ALL_USERS_TASKS);
+    const task = supportedValue('task', query.task, ALL_USERS_TASKS);
     const eventsPerSecond = positiveInteger(
       'eventsPerSecond',
       query.eventsPerSecond,
@@ -133,7 +111,7 @@ export class CalendarTasksController {
     @Query() query: Record<string, string | undefined>,
     @Res({ passthrough: true }) response: Response,
   ): Promise<{ taskId: string }> {
-    taskOf(query.task, SINGLE_USER_TASKS);
+    supportedValue('task', query.task, SINGLE_USER_TASKS);
     const eventsPerSecond = positiveInteger(
       'eventsPerSecond',
       query.eventsPerSecond,

@@ -12,6 +12,7 @@ import type { Response } from 'express';
 import { isValidMailAddress } from '@app/core';
 import { DeleteUserDataCommand } from '../../user-deletion/commands/delete-user-data/delete-user-data.command';
 import { WebadminError } from '../http/webadmin-error';
+import { supportedValue } from '../http/task-parameters';
 import { taskSubmitted } from '../tasks/task-json';
 
 const ACTIONS = ['deleteData'];
@@ -60,12 +61,7 @@ export class UserDataController {
   ): Promise<{ taskId: string }> {
     const username = raw.trim();
     if (!isValidMailAddress(username)) throw WebadminError.invalidArgument(`Invalid username: ${raw}`);
-    if (action === undefined || !ACTIONS.includes(action))
-      throw WebadminError.invalidArgument(
-        action === undefined || action.trim() === ''
-          ? `'action' query parameter is compulsory. Supported values are [${ACTIONS.join(', ')}]`
-          : `Invalid value supplied for query parameter 'action': ${action}. Supported values are [${ACTIONS.join(', ')}]`,
-      );
+    supportedValue('action', action, ACTIONS);
     const taskId = await this.commandBus.execute(
       new DeleteUserDataCommand(username.toLowerCase(), fromStep, force !== undefined),
     );

@@ -12,7 +12,8 @@ import {
 import type { Response } from 'express';
 import { ClearDomainMembersCommand } from '../../domain-sync/commands/clear-domain-members/clear-domain-members.command';
 import { SyncDomainMembersCommand } from '../../domain-sync/commands/sync-domain-members/sync-domain-members.command';
-import { InvalidSyncTaskError, SUPPORTED_SYNC_TASKS } from '../../domain-sync/domain-sync.errors';
+import { SUPPORTED_SYNC_TASKS } from '../../domain-sync/domain-sync.errors';
+import { supportedValue } from '../http/task-parameters';
 import { LdapRoutesGuard } from '../http/ldap-routes.guard';
 import { taskSubmitted } from '../tasks/task-json';
 
@@ -21,10 +22,6 @@ const TASK_CREATED = {
   schema: { example: { taskId: '6c1f4b2e-0d9a-4a55-8f3e-2a71c0b9d4e1' } },
 };
 const ABSENT_WITHOUT_LDAP = 'Unknown route when LDAP is not configured';
-
-function syncTask(task: string | undefined): void {
-  if (task === undefined || !SUPPORTED_SYNC_TASKS.includes(task.trim())) throw new InvalidSyncTaskError(task);
-}
 
 /** LDAP → DAV domain-member address books (webadmin.md §6.4–6.5); present only with LDAP configured. */
 @ApiTags('Domain members address book')
@@ -55,7 +52,7 @@ export class DomainMembersController {
     @Query('ldapFilter') ldapFilter: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<{ taskId: string }> {
-    syncTask(task);
+    supportedValue('task', task, SUPPORTED_SYNC_TASKS);
     const taskId = await this.commandBus.execute(
       new SyncDomainMembersCommand(undefined, ignoredDomains, ldapFilter),
     );
@@ -76,7 +73,7 @@ export class DomainMembersController {
     @Query('ldapFilter') ldapFilter: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<{ taskId: string }> {
-    syncTask(task);
+    supportedValue('task', task, SUPPORTED_SYNC_TASKS);
     const taskId = await this.commandBus.execute(new SyncDomainMembersCommand(domain, undefined, ldapFilter));
     return taskSubmitted(response, taskId);
   }

@@ -11,21 +11,11 @@ import {
 import type { Response } from 'express';
 import { ImportLdapUsersCommand } from '../../users/commands/import-ldap-users/import-ldap-users.command';
 import { LdapRoutesGuard } from '../http/ldap-routes.guard';
-import { WebadminError } from '../http/webadmin-error';
+import { positiveInteger, supportedValue } from '../http/task-parameters';
 import { taskSubmitted } from '../tasks/task-json';
 
 const TASKS = ['importFromLDAP'];
 const DEFAULT_USERS_PER_SECOND = 100;
-
-function usersPerSecond(raw: string | undefined): number {
-  if (raw === undefined) return DEFAULT_USERS_PER_SECOND;
-  if (!/^\+?\d+$/.test(raw.trim()) || Number(raw) <= 0 || !Number.isSafeInteger(Number(raw)))
-    throw WebadminError.invalidArgument(
-      `Invalid value supplied for query parameter 'usersPerSecond': ${raw}`,
-      'a strictly positive integer is expected',
-    );
-  return Number(raw);
-}
 
 /** Registers the LDAP users (webadmin.md §5.3); present only with LDAP configured. */
 @ApiTags('Registered users')
@@ -52,15 +42,9 @@ export class LdapImportController {
     @Query('usersPerSecond') rate: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<{ taskId: string }> {
-    if (task === undefined || task.trim() === '')
-      throw WebadminError.invalidArgument(
-        `'task' query parameter is compulsory. Supported values are [${TASKS.join(', ')}]`,
-      );
-    if (!TASKS.includes(task.trim()))
-      throw WebadminError.invalidArgument(
-        `Invalid value supplied for query parameter 'task': ${task}. Supported values are [${TASKS.join(', ')}]`,
-      );
-    const taskId = await this.commandBus.execute(new ImportLdapUsersCommand(usersPerSecond(rate)));
+    supportedValue('task', task, TASKS);
+    const rateLimit = positiveInteger('usersPerSecond', rate, DEFAULT_USERS_PER_SECOND);
+    const taskId = await this.commandBus.execute(new ImportLdapUsersCommand(rateLimit));
     return taskSubmitted(response, taskId);
   }
 }

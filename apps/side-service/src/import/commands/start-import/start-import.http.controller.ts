@@ -5,9 +5,7 @@ import { AuthenticatedGuard, type AuthenticatedUser, CurrentUser } from '@app/au
 import { DomainError, ErrorCode } from '@app/core';
 import { RestError } from '../../../http/rest-error';
 import { StartImportCommand } from './start-import.command';
-
-const present = (value: unknown) =>
-  typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+import { StartImportRequestDto } from './start-import.request';
 
 @ApiTags('Import')
 @ApiBearerAuth()
@@ -21,12 +19,8 @@ export class StartImportController {
   @ApiOperation({ summary: 'Import an uploaded file into a calendar or address book (asynchronous)' })
   async start(
     @CurrentUser() user: AuthenticatedUser,
-    @Body() body: Record<string, unknown> | undefined,
+    @Body() { fileId, target }: StartImportRequestDto,
   ): Promise<{ importId: string }> {
-    const fileId = present(body?.fileId);
-    const target = present(body?.target);
-    if (!fileId) throw new RestError(400, 'fileId must be present');
-    if (!target) throw new RestError(400, 'target must be present');
     try {
       return {
         importId: await this.commandBus.execute(new StartImportCommand(user.username, fileId, target)),
