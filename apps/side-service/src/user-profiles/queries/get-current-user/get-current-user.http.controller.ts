@@ -7,6 +7,20 @@ import { userJson } from '../../../openpaas/user.json';
 import { USER_EXAMPLE } from '../../user-profiles.docs';
 import { GetCurrentUserQuery } from './get-current-user.query';
 
+/** `GET /api/user`: the user's profile and what only its owner sees (accounts, login, settings). */
+function currentUserJson(profile: object, id: string, emails: string[], modules: unknown): object {
+  return {
+    ...profile,
+    id,
+    isPlatformAdmin: false,
+    accounts: [
+      { hosted: true, preferredEmailIndex: 0, type: 'email', timestamps: { creation: EPOCH }, emails },
+    ],
+    login: { success: EPOCH, failures: [] },
+    configurations: { modules },
+  };
+}
+
 @ApiTags('Users')
 @ApiBearerAuth()
 @ApiBasicAuth()
@@ -21,43 +35,18 @@ export class GetCurrentUserController {
   })
   @ApiOkResponse({
     schema: {
-      example: {
-        ...USER_EXAMPLE,
-        id: USER_EXAMPLE._id,
-        isPlatformAdmin: false,
-        accounts: [
-          {
-            hosted: true,
-            preferredEmailIndex: 0,
-            type: 'email',
-            timestamps: { creation: EPOCH },
-            emails: [],
-          },
-        ],
-        login: { success: EPOCH, failures: [] },
-        configurations: { modules: [{ name: 'core', configurations: [{ name: 'language', value: 'en' }] }] },
-      },
+      example: currentUserJson(
+        USER_EXAMPLE,
+        USER_EXAMPLE._id,
+        [],
+        [{ name: 'core', configurations: [{ name: 'language', value: 'en' }] }],
+      ),
     },
   })
   async get(@CurrentUser() caller: AuthenticatedUser): Promise<object | undefined> {
     const current = await this.queryBus.execute(new GetCurrentUserQuery(caller.username));
     if (!current) return undefined; // the admin account: 200 with an empty body
     const { user, modules } = current;
-    return {
-      ...userJson(user),
-      id: user.id,
-      isPlatformAdmin: false,
-      accounts: [
-        {
-          hosted: true,
-          preferredEmailIndex: 0,
-          type: 'email',
-          timestamps: { creation: EPOCH },
-          emails: [user.email],
-        },
-      ],
-      login: { success: EPOCH, failures: [] },
-      configurations: { modules },
-    };
+    return currentUserJson(userJson(user), user.id, [user.email], modules);
   }
 }
