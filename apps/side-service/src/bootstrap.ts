@@ -38,6 +38,9 @@ function configureHttp(app: NestExpressApplication, server: string, jsonContentT
   app.use(httpMetricsMiddleware(server));
   useRequestBodyParsers(app);
   app.useGlobalPipes(new RequestValidationPipe());
+  // The interceptor's JSON answers are written by this adapter (NestFactory.create(module, new JsonReplyExpressAdapter())).
+  if (!(app.getHttpAdapter() instanceof JsonReplyExpressAdapter))
+    throw new Error(`The ${server} server must be created with JsonReplyExpressAdapter`);
   app.useGlobalInterceptors(new JsonResponseInterceptor(app.get(Reflector), jsonContentType));
 }
 
