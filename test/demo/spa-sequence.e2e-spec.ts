@@ -278,6 +278,16 @@ describe('the Calendar SPA call sequence against the service (issue 19)', () => 
       return body._embedded['dav:item'].map((item) => item._links.self.href);
     };
     expect(await report()).toEqual([]);
+    const tokenBefore = (
+      (await (
+        await spa(`/dav${calendarPath}.json`, {
+          method: 'REPORT',
+          headers: { accept: 'application/json, text/plain, */*', 'content-type': 'application/json' },
+          body: JSON.stringify(week),
+        })
+      ).json()) as { _embedded: { 'sync-token': string } }
+    )._embedded['sync-token'];
+    expect(tokenBefore).toBeTruthy();
 
     // 5. The socket: ticket, upgrade, the calendar's registration, the SPA's keep-alive.
     const ticket = await spa('/ws/ticket', { method: 'POST' });
@@ -315,6 +325,33 @@ describe('the Calendar SPA call sequence against the service (issue 19)', () => 
     });
     expect(put.status).toBe(201);
     expect(await report()).toEqual([`/calendars/${home}/${home}/${uid}.ics`]);
+    // After the PUT the SPA asks what changed since its token, then the new object by {match}.
+    const changes = await spa(`/dav${calendarPath}.json`, {
+      method: 'REPORT',
+      headers: { accept: 'application/json, text/plain, */*', 'content-type': 'application/json' },
+      body: JSON.stringify({ 'sync-token': tokenBefore }),
+    });
+    expect(changes.status).toBe(200);
+    const changed = (await changes.json()) as {
+      'sync-token': string;
+      _embedded: { 'dav:item': { _links: { self: { href: string } }; status: number }[] };
+    };
+    expect(changed._embedded['dav:item'].map((item) => [item._links.self.href, item.status])).toEqual([
+      [`${calendarPath}/${uid}.ics`, 200],
+    ]);
+    expect(changed['sync-token']).not.toBe(tokenBefore);
+    const one = await spa(`/dav${calendarPath}/${uid}.ics`, {
+      method: 'REPORT',
+      headers: { accept: 'application/json, text/plain, */*', 'content-type': 'application/json' },
+      body: JSON.stringify(week),
+    });
+    expect(one.status).toBe(200);
+    const [item] = ((await one.json()) as { _embedded: { 'dav:item': { data: unknown[] }[] } })._embedded[
+      'dav:item'
+    ];
+    expect(
+      new ICAL.Component(item!.data).getFirstSubcomponent('vevent')!.getFirstPropertyValue('summary'),
+    ).toBe('Quarterly planning');
 
     // 7. The push of the calendar's new sync token.
     const push = await socket.nextWith(calendarPath, 30_000);
@@ -394,6 +431,8 @@ describe('the Calendar SPA call sequence against the service (issue 19)', () => 
     });
     expect(created.status).toBe(201);
     const projectsPath = `/calendars/${home}/${projects}`;
+    const listChange = async () => (await socket!.nextWith('calendarList', 30_000)).json;
+    expect(await listChange()).toEqual({ calendarList: { created: [projectsPath] } });
     expect((await socket.request({ register: [projectsPath] }, 15_000)).json).toEqual({
       registered: [projectsPath],
     });
@@ -479,6 +518,84 @@ describe('the Calendar SPA call sequence against the service (issue 19)', () => 
     expect(
       ICAL.Component.fromString(counterPart!.content.toString('utf8')).getFirstPropertyValue('method'),
     ).toBe('COUNTER');
+
+    // 12. Calendar management: PROPPATCH, ACL, share with Bob (each announced), then DELETEs.
+    const json = { accept: 'application/json, text/plain, */*', 'content-type': 'application/json' };
+    const renamed = await spa(`/dav${projectsPath}.json`, {
+      method: 'PROPPATCH',
+      headers: json,
+      body: JSON.stringify({ 'dav:name': 'Projects 2036', 'apple:color': '#AA3366' }),
+    });
+    expect(renamed.status).toBe(204);
+    expect(await listChange()).toEqual({ calendarList: { updated: [projectsPath] } });
+    const single = await spa(`/dav${projectsPath}.json?withRights=true`, {
+      headers: { accept: 'application/json' },
+    });
+    expect(single.status).toBe(200);
+    const singleJson = (await single.json()) as Record<string, unknown>;
+    expect([singleJson['dav:name'], singleJson['apple:color']]).toEqual(['Projects 2036', '#AA3366']);
+    const shared = await spa(`/dav${projectsPath}.json`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({
+        share: { set: [{ 'dav:href': `mailto:${BOB}`, 'dav:read': true }], remove: [] },
+      }),
+    });
+    expect(shared.status).toBe(200);
+    expect(await listChange()).toEqual({ calendarList: { updated: [projectsPath] } });
+    const acl = await spa(`/dav${projectsPath}.json`, {
+      method: 'ACL',
+      headers: json,
+      body: JSON.stringify({ public_right: '{DAV:}read' }),
+    });
+    expect(acl.status).toBe(200);
+    expect(await acl.json()).toEqual([
+      { privilege: '{DAV:}read', principal: '{DAV:}authenticated', protected: true },
+    ]);
+    const owned = await spa(`/dav${projectsPath}.json?withRights=true`, {
+      headers: { accept: 'application/json' },
+    });
+    expect(((await owned.json()) as { acl: unknown }).acl).toEqual([
+      { privilege: '{DAV:}read', principal: '{DAV:}authenticated', protected: true },
+    ]);
+    const bobList = await asBob(
+      `/dav/calendars/${bobId}.json?personal=true&sharedDelegationStatus=accepted&sharedPublicSubscription=true&withRights=true`,
+      { headers: { accept: 'application/json' } },
+    );
+    const bobCalendars = (
+      (await bobList.json()) as { _embedded: { 'dav:calendar': Record<string, unknown>[] } }
+    )._embedded['dav:calendar'];
+    const delegated = bobCalendars.find(
+      (entry) => entry['calendarserver:delegatedsource'] === `${projectsPath}.json`,
+    );
+    expect(delegated?.['dav:name']).toBe('Projects 2036');
+
+    const deletedEvent = await spa(`/dav${projectsPath}/${uid}.ics`, { method: 'DELETE' });
+    expect(deletedEvent.status).toBe(204);
+    // Bob's mails after the invitation: the delegation of Projects (share), then the cancellation (DELETE).
+    const methodOf = (mail: (typeof mails)[number]) => {
+      const calendarPart = mail.parsed.attachments.find(
+        (attachment) => attachment.contentType === 'text/calendar',
+      );
+      return calendarPart
+        ? ICAL.Component.fromString(calendarPart.content.toString('utf8')).getFirstPropertyValue('method')
+        : undefined;
+    };
+    const bobMails = await expectEventually(
+      () => {
+        const received = smtp.to(BOB);
+        expect(received.map(methodOf)).toEqual(['REQUEST', undefined, 'CANCEL']);
+        return received;
+      },
+      { timeoutMs: 60_000, intervalMs: 250 },
+    );
+    expect(bobMails[1]!.parsed.text).toContain('Projects 2036');
+    const deletedCalendar = await spa(`/dav${projectsPath}.json`, {
+      method: 'DELETE',
+      headers: { accept: 'application/json, text/plain, */*' },
+    });
+    expect(deletedCalendar.status).toBe(204);
+    expect(await listChange()).toEqual({ calendarList: { deleted: [projectsPath] } });
 
     process.stdout.write(
       `SPA sequence completed in ${Date.now() - started} ms (login: ${login.steps.join(' -> ')})\n`,

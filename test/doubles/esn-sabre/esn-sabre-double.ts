@@ -6,6 +6,7 @@ import { AddressBooks, DavAnswer } from './address-books';
 import { AddressBookContents } from './address-book-contents';
 import { AccessRefused, CollectionAccess } from './collection-access';
 import { CalendarJson, ESN_NS, escapeXml } from './calendar-json';
+import { CalendarLifecycle } from './calendar-lifecycle';
 import { filterCalendarListing } from './calendar-listing-flags';
 import { FreeBusyJson } from './free-busy-json';
 import { counterProposal } from './itip-counter';
@@ -88,6 +89,8 @@ export class EsnSabreDouble {
   private readonly objects: CalendarObjectsJson;
   /** The free-busy REPORT on a calendar and `POST /calendars/freebusy`. */
   private readonly freeBusy: FreeBusyJson;
+  /** `calendar:calendar:*` after the owner's calendar create, PROPPATCH, ACL and DELETE (with publishObjectEvents). */
+  private readonly lifecycle: CalendarLifecycle;
   /** Publish `calendar:event:*` and `calendar:itip:localDelivery` after object writes (the demo; off in tests). */
   publishObjectEvents = false;
   /** Collections created (or being created): concurrent first requests of a principal share one creation. */
@@ -111,6 +114,9 @@ export class EsnSabreDouble {
       this.sharing.publish(exchange, body),
     );
     this.freeBusy = new FreeBusyJson(this.radicale, this.objects);
+    this.lifecycle = new CalendarLifecycle(async (exchange, body) => {
+      if (this.publishObjectEvents) await this.sharing.publish(exchange, body);
+    });
     this.sideServiceUrl = options.sideServiceUrl;
   }
 
@@ -478,30 +484,44 @@ export class EsnSabreDouble {
       return sendJson(res, 200, found);
     }
     if (method === 'POST' && !calendar) {
-      const created = JSON.parse(body) as { id: string; 'dav:name'?: string };
+      const created = JSON.parse(body) as { id: string; 'dav:name'?: string } & Record<string, string>;
       await this.radicale.ensureCollection(
         `/calendars/${home}/${created.id}/`,
         'calendar',
         created['dav:name'],
       );
-      return void res.writeHead(201).end();
+      const { id, ...props } = created;
+      if (props['apple:color'] || props['caldav:description'])
+        await this.proppatch(null, `/calendars/${home}/${id}`, props);
+      res.writeHead(201).end();
+      return this.lifecycle.created(`/calendars/${home}/${id}`, props);
     }
     if (method === 'POST' && calendar) {
       await this.sharing.share(principal, path, JSON.parse(body || '{}'));
       return void res.writeHead(200).end();
     }
-    if (method === 'PROPPATCH' && calendar) return this.proppatch(res, path, JSON.parse(body));
+    if (method === 'PROPPATCH' && calendar) {
+      const values = JSON.parse(body) as Record<string, string>;
+      await this.proppatch(res, path, values);
+      return this.lifecycle.updated(path, values);
+    }
     if (method === 'ACL' && calendar) {
       const right = (JSON.parse(body || '""') as { public_right?: string }).public_right ?? '';
       await this.proppatch(null, path, { 'esn:public-right': right });
       const acl = right ? [{ privilege: right, principal: '{DAV:}authenticated', protected: true }] : [];
-      return sendJson(res, 200, acl);
+      sendJson(res, 200, acl);
+      const instances = (await this.sharing.invites(path)).map(
+        (invite) => `/calendars/${invite.principal.split('/').pop()}/${invite.instance}`,
+      );
+      return this.lifecycle.publicRight(instances, right);
     }
     if (method === 'DELETE' && calendar) {
       if (principal.kind !== 'technical' && calendar === home) throw new HttpAnswer(403, 'main calendar');
       const deleted = await this.radicale.request('DELETE', `${path}/`);
       await deleted.body.dump();
-      return void res.writeHead(deleted.status === 200 ? 204 : deleted.status).end();
+      res.writeHead(deleted.status === 200 ? 204 : deleted.status).end();
+      if (deleted.status < 300) await this.lifecycle.deleted(path);
+      return;
     }
     throw new HttpAnswer(501, 'JSON request not emulated by the double');
   }
