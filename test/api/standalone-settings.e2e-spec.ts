@@ -128,6 +128,29 @@ describe.each([
     }
   });
 
+  it('keeps the allowed origin on the answers /dav relays, and only there with the policy', async () => {
+    const relayed = await api()
+      .get('/dav/calendars/0123456789abcdef01234567.json')
+      .set('Origin', SPA)
+      .set('Accept', 'application/json')
+      .set('Authorization', ALICE);
+    expect(relayed.status).not.toBe(503);
+    if (standalone) {
+      expect(relayed.headers['access-control-allow-origin']).toBe(SPA);
+      expect(relayed.headers['access-control-expose-headers']).toContain('ETag');
+      expect(relayed.headers.vary).toContain('Origin');
+    } else {
+      expect(relayed.headers['access-control-allow-origin']).toBeUndefined();
+      expect(relayed.headers.vary ?? '').not.toContain('Origin');
+    }
+    const elsewhere = await api()
+      .get('/dav/calendars/0123456789abcdef01234567.json')
+      .set('Origin', 'http://evil.test')
+      .set('Accept', 'application/json')
+      .set('Authorization', ALICE);
+    expect(elsewhere.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
   it('the ticket routes follow the same policy: preflight, ticket, its revocation and its errors', async () => {
     const cors = (response: request.Response) =>
       Object.fromEntries(

@@ -256,11 +256,18 @@ describe('the Calendar SPA call sequence against the service (issue 19)', () => 
       { headers: { accept: 'application/calendar+json' } },
     );
     expect(list.status).toBe(200);
+    expect(list.headers.get('access-control-allow-origin')).toBe(SPA);
     const calendars = (
       (await list.json()) as { _embedded: { 'dav:calendar': { _links: { self: { href: string } } }[] } }
     )._embedded['dav:calendar'];
     const hrefs = calendars.map((calendar) => calendar._links.self.href);
     expect(hrefs).toContain(`/calendars/${home}/${home}.json`);
+    // the default calendar is named '#default', which the SPA shows under its translated name
+    expect(
+      (calendars as Record<string, unknown>[]).find((calendar) =>
+        String((calendar._links as { self: { href: string } }).self.href).endsWith(`/${home}/${home}.json`),
+      )?.['dav:name'],
+    ).toBe('#default');
     const calendarPath = `/calendars/${home}/${home}`;
 
     // 4. The week's REPORT on the default calendar.

@@ -19,7 +19,7 @@ export function isCalendar(entry: MultistatusEntry): boolean {
 function calendarJson(entry: MultistatusEntry, withRights: boolean, source?: Record<string, unknown>) {
   const json: Record<string, unknown> = {
     _links: { self: { href: `${trim(entry.href)}.json` } },
-    'dav:name': entry.props.get('displayname') || null,
+    'dav:name': nameOf(entry),
     'calendarserver:ctag': entry.props.get('getctag') ?? null,
   };
   if (entry.props.get('calendar-color')) json['apple:color'] = entry.props.get('calendar-color');
@@ -36,6 +36,17 @@ function calendarJson(entry: MultistatusEntry, withRights: boolean, source?: Rec
       : [];
   }
   return json;
+}
+
+/**
+ * The stored display name; Radicale answers the path for a collection created without one, where esn-sabre has
+ * none, except for the default calendar (`/calendars/{id}/{id}`), which it names `#default` (the SPA translates it).
+ */
+function nameOf(entry: MultistatusEntry): string | null {
+  const stored = entry.props.get('displayname');
+  const [, home, calendar] = trim(entry.href).split('/').filter(Boolean);
+  if (stored && stored !== trim(entry.href).replace(/^\/+/, '')) return stored;
+  return home !== undefined && home === calendar ? '#default' : null;
 }
 
 export class CalendarJson {

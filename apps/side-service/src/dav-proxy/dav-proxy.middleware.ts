@@ -55,8 +55,11 @@ export class DavProxyMiddleware implements NestMiddleware {
   }
 
   private async relay(req: Request, res: Response, path: string, upstream: DavResponse): Promise<void> {
-    // Only the DAV server's headers (rest-api.md §3.2): none of those set by our own middlewares (CORS, request id).
-    for (const name of res.getHeaderNames()) res.removeHeader(name);
+    // Only the DAV server's headers (rest-api.md §3.2): none of those set by our own middlewares (request id), except
+    // what the configured CORS policy gave an allowed origin, without which a browser drops the answer.
+    const allowedOrigin = res.getHeader('access-control-allow-origin') !== undefined;
+    for (const name of res.getHeaderNames())
+      if (!(allowedOrigin && (name.startsWith('access-control-') || name === 'vary'))) res.removeHeader(name);
     res.writeHead(upstream.status, endToEndHeaders(upstream.headers));
     try {
       if (upstream.status >= 500)

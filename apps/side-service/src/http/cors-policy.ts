@@ -11,9 +11,12 @@ const EXPOSED_HEADERS = 'ETag, Location, Preference-Applied, Retry-After, X-Requ
 /**
  * The configurable CORS policy (`CORS_ALLOWED_ORIGINS`): ahead of every route and of the DAV proxy, it gives an
  * allowed origin its own value back and answers preflights itself (204), before authentication. Requests from
- * other origins get no CORS header at all, so a browser keeps them on their own origin.
+ * other origins get no CORS header at all, so a browser keeps them on their own origin. The DAV proxy keeps these
+ * headers on the answers it relays.
  */
 export function corsPolicy(allowedOrigins: readonly string[]): RequestHandler {
+  // Not configured: rest-api.md §3.2's headers alone (cors-headers.middleware), not even a Vary.
+  if (allowedOrigins.length === 0) return (_request, _response, next) => next();
   const any = allowedOrigins.includes('*');
   const allowed = new Set(allowedOrigins.map(normaliseOrigin));
   return (request: Request, response: Response, next: NextFunction) => {
