@@ -550,6 +550,15 @@ describe('the Calendar SPA call sequence against the service (issue 19)', () => 
     });
     expect(shared.status).toBe(200);
     expect(await listChange()).toEqual({ calendarList: { updated: [projectsPath] } });
+    // Browsing Alice's calendars (sharedPublic): none public yet, which esn-sabre answers with an empty body.
+    const browse = async () => {
+      const response = await asBob(`/dav/calendars/${home}.json?sharedPublic=true&`, {
+        headers: { accept: 'application/calendar+json' },
+      });
+      expect(response.status).toBe(200);
+      return response.text();
+    };
+    expect(await browse()).toBe('');
     const acl = await spa(`/dav${projectsPath}.json`, {
       method: 'ACL',
       headers: json,
@@ -576,6 +585,25 @@ describe('the Calendar SPA call sequence against the service (issue 19)', () => 
       (entry) => entry['calendarserver:delegatedsource'] === `${projectsPath}.json`,
     );
     expect(delegated?.['dav:name']).toBe('Projects 2036');
+
+    const browsed = JSON.parse(await browse()) as {
+      _embedded: { 'dav:calendar': Record<string, unknown>[] };
+    };
+    expect(
+      browsed._embedded['dav:calendar'].map((calendar) => [calendar._links, calendar['dav:name']]),
+    ).toEqual([[{ self: { href: `${projectsPath}.json` } }, 'Projects 2036']]);
+    // Bob's free/busy calendars as Alice's attendee picker lists them: his own, not the delegated Projects.
+    const bobFreeBusy = await spa(`/dav/calendars/${bobId}.json?withFreeBusy=true&withRights=true`, {
+      headers: { accept: 'application/calendar+json' },
+    });
+    const bobOwn = (
+      (await bobFreeBusy.json()) as {
+        _embedded: { 'dav:calendar': { _links: { self: { href: string } } }[] };
+      }
+    )._embedded['dav:calendar'];
+    expect(bobOwn.map((calendar) => calendar._links.self.href)).toEqual([
+      `/calendars/${bobId}/${bobId}.json`,
+    ]);
 
     const deletedEvent = await spa(`/dav${projectsPath}/${uid}.ics`, { method: 'DELETE' });
     expect(deletedEvent.status).toBe(204);

@@ -461,7 +461,8 @@ export class EsnSabreDouble {
       throw new HttpAnswer(400, 'REPORT body needs match or sync-token');
     }
     if (method === 'GET' && !calendar) {
-      const listing = await this.json.home(path, withRights);
+      // sharedPublic needs each calendar's public right, withRights or not.
+      const listing = await this.json.home(path, withRights || query.get('sharedPublic') === 'true');
       if (withRights)
         for (const entry of (listing._embedded as { 'dav:calendar': Record<string, unknown>[] })[
           'dav:calendar'
@@ -469,7 +470,10 @@ export class EsnSabreDouble {
           const href = String((entry._links as { self: { href: string } }).self.href).replace(/\.json$/, '');
           entry.invite = await this.sharing.inviteJson(href);
         }
-      return sendJson(res, 200, filterCalendarListing(listing, query));
+      const filtered = filterCalendarListing(listing, query);
+      // esn-sabre's quirk (dav.md §4.1): a filter matching nothing answers 200 with an empty body.
+      if (filtered === undefined) return void res.writeHead(200).end();
+      return sendJson(res, 200, filtered);
     }
     if (method === 'GET' && calendar) {
       const found = await this.json.calendar(path, withRights);
