@@ -360,6 +360,36 @@ describe('the Calendar SPA call sequence against the service (issue 19)', () => 
       new ICAL.Component(item!.data).getFirstSubcomponent('vevent')!.getFirstPropertyValue('summary'),
     ).toBe('Quarterly planning');
 
+    // The object as the SPA re-reads it (GET .ics), the calendar's export, the entity of its owner, the search.
+    const ics = await spa(`/dav${calendarPath}/${uid}.ics`);
+    expect(ics.status).toBe(200);
+    expect(
+      ICAL.Component.fromString(await ics.text())
+        .getFirstSubcomponent('vevent')!
+        .getFirstPropertyValue('uid'),
+    ).toBe(uid);
+    const exported = await spa(`/dav${calendarPath}.json?export`);
+    expect(exported.status).toBe(200);
+    expect(exported.headers.get('content-type')).toContain('text/calendar');
+    expect(await exported.text()).toContain(`UID:${uid}`);
+    const entity = await spa(`/api/entity/${home}`);
+    expect(entity.status).toBe(200);
+    const found = await expectEventually(
+      async () => {
+        const response = await spa('/calendar/api/events/search?limit=30&offset=0', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: 'Quarterly', calendars: [{ calendarId: home, userId: home }] }),
+        });
+        expect(response.status).toBe(200);
+        const body = (await response.json()) as { _total_hits: number; _embedded: { events: unknown[] } };
+        expect(body._total_hits).toBe(1);
+        return body;
+      },
+      { timeoutMs: 30_000, intervalMs: 500 },
+    );
+    expect(found._embedded.events).toHaveLength(1);
+
     // 7. The push of the calendar's new sync token.
     const push = await socket.nextWith(calendarPath, 30_000);
     const syncToken = (push.json as Record<string, { syncToken?: unknown }>)[calendarPath]!.syncToken;
