@@ -4,7 +4,7 @@ import { JwtKeys } from './jwt-keys';
 import { UserJwtService } from './user-jwt.service';
 
 describe('UserJwtService', () => {
-  const keys = JwtKeys.load({ publicKeyPaths: [] });
+  const keys = JwtKeys.load({ publicKeyPaths: [], validityMs: 60_000 });
   const service = new UserJwtService(keys, 60_000);
   const now = Date.UTC(2026, 11, 4, 10, 0, 0, 500);
   const claims = {
