@@ -170,8 +170,17 @@ describe('webadmin team calendars (§9)', () => {
       ).body.message,
     ).toBe('Invalid arguments supplied in the user request');
     const id = (await create({ name: 'patchy', displayName: 'Patchy' })).body.id as string;
-    await admin().patch(`/domains/${DOMAIN}/team-calendars/${id}`).send({ displayName: '' }).expect(400);
-    await admin().patch(`/domains/${DOMAIN}/team-calendars/${id}`).send({}).expect(400);
+    const renameMessage = async (body: object) =>
+      (await admin().patch(`/domains/${DOMAIN}/team-calendars/${id}`).send(body).expect(400)).body.message;
+    for (const body of [{ displayName: '' }, { displayName: '  ' }, { displayName: 7 }])
+      expect(await renameMessage(body)).toBe('Invalid arguments supplied in the user request');
+    for (const body of [{}, { displayName: null }, { displayName: 'X', name: 'other' }])
+      expect(await renameMessage(body)).toBe('JSON payload of the request is not valid');
+    const trimmed = await admin()
+      .patch(`/domains/${DOMAIN}/team-calendars/${id}`)
+      .send({ displayName: '  Patchy again ' })
+      .expect(200);
+    expect(trimmed.body.displayName).toBe('Patchy again');
   });
 
   it('a calendar gone from the DAV server (deleted meanwhile) answers 404 to rename and members, not 500', async () => {

@@ -1,6 +1,8 @@
 import { ArgumentMetadata, Injectable, ValidationError, ValidationPipe } from '@nestjs/common';
+import type { ValidatorOptions } from 'class-validator';
 import { RequestValidationError, RequestViolation } from '@app/core';
 import { UnparsableJsonBody } from './request-body';
+import { isStrictBody } from './validation/strict-body';
 
 /** Constraints whose failure means the JSON has the wrong shape rather than a wrong value. */
 const SHAPE_CONSTRAINTS = new Set(['whitelistValidation', 'isDefined', 'unknownValue', 'nestedValidation']);
@@ -74,5 +76,16 @@ export class RequestValidationPipe extends ValidationPipe {
     if (metadata.type === 'body' && (typeof value !== 'object' || value === null || Array.isArray(value)))
       throw new RequestValidationError('shape', 'Expecting a JSON object');
     return super.transform(value ?? {}, metadata);
+  }
+
+  /** A `@StrictBody()` DTO refuses the properties it does not declare. */
+  protected override validate(
+    object: object,
+    validatorOptions?: ValidatorOptions,
+  ): Promise<ValidationError[]> | ValidationError[] {
+    return super.validate(
+      object,
+      isStrictBody(object) ? { ...validatorOptions, forbidNonWhitelisted: true } : validatorOptions,
+    );
   }
 }

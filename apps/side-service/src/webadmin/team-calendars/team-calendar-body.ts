@@ -1,15 +1,31 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { IsDefined, IsNotEmpty, IsString } from 'class-validator';
 import type { CalendarShareUpdate, DavShareRight } from '@app/dav-client';
 import type { TeamCalendar } from '@app/persistence';
+import { StrictBody } from '../../http/validation/strict-body';
+import { Trimmed } from '../../http/validation/trimmed';
 import { WebadminError } from '../http/webadmin-error';
 
+/** A required non-blank text (trimmed): missing is a shape error, blank or not a string a value error. */
+const NonBlankText = (): PropertyDecorator => (target, key) => {
+  const message = `'${String(key)}' must be a non-blank string`;
+  IsNotEmpty({ message })(target, key);
+  IsString({ message })(target, key);
+  IsDefined({ message: `'${String(key)}' is required` })(target, key);
+  Trimmed()(target, key);
+};
+
+/** The body of `POST /domains/{domain}/team-calendars` (webadmin.md §9): strict, both fields non-blank. */
+@StrictBody()
 export class TeamCalendarCreationDto {
-  @ApiProperty({ example: 'sales' }) name!: string;
-  @ApiProperty({ example: 'Sales team' }) displayName!: string;
+  @ApiProperty({ example: 'sales' }) @NonBlankText() name!: string;
+  @ApiProperty({ example: 'Sales team' }) @NonBlankText() displayName!: string;
 }
 
+/** The body of `PATCH /domains/{domain}/team-calendars/{id}`: strict, `displayName` non-blank. */
+@StrictBody()
 export class TeamCalendarRenameDto {
-  @ApiProperty({ example: 'Sales and marketing' }) displayName!: string;
+  @ApiProperty({ example: 'Sales and marketing' }) @NonBlankText() displayName!: string;
 }
 
 export class TeamCalendarJsonDto {
@@ -41,23 +57,6 @@ function strictObject(body: unknown, allowed: string[]): Record<string, unknown>
   const unknown = Object.keys(record).filter((key) => !allowed.includes(key));
   if (unknown.length > 0) throw WebadminError.invalidJson(`unknown properties: ${unknown.join(', ')}`);
   return record;
-}
-
-function nonBlank(record: Record<string, unknown>, field: string): string {
-  const value = record[field];
-  if (value === undefined || value === null) throw WebadminError.invalidJson(`'${field}' is required`);
-  if (typeof value !== 'string' || value.trim() === '')
-    throw WebadminError.invalidUserRequest(`'${field}' must be a non-blank string`);
-  return value.trim();
-}
-
-export function parseCreation(body: unknown): { name: string; displayName: string } {
-  const record = strictObject(body, ['name', 'displayName']);
-  return { name: nonBlank(record, 'name'), displayName: nonBlank(record, 'displayName') };
-}
-
-export function parseRename(body: unknown): string {
-  return nonBlank(strictObject(body, ['displayName']), 'displayName');
 }
 
 const RIGHTS: DavShareRight[] = ['dav:read', 'dav:read-write', 'dav:administration'];

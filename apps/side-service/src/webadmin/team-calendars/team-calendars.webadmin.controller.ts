@@ -29,8 +29,6 @@ import {
   TeamCalendarCreationDto,
   TeamCalendarJsonDto,
   TeamCalendarRenameDto,
-  parseCreation,
-  parseRename,
   parseShare,
   teamCalendarJson,
 } from './team-calendar-body';
@@ -57,11 +55,10 @@ export class TeamCalendarsController {
   })
   async create(
     @Param('domain') raw: string,
-    @Body() body: unknown,
+    @Body() { name, displayName }: TeamCalendarCreationDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<TeamCalendarJsonDto> {
     const domain = await this.domain(raw);
-    const { name, displayName } = parseCreation(body);
     const calendar = await davCall(
       this.commandBus.execute(new CreateTeamCalendarCommand(domain, name, displayName)),
     );
@@ -94,10 +91,9 @@ export class TeamCalendarsController {
   async rename(
     @Param('domain') raw: string,
     @Param('id') id: string,
-    @Body() body: unknown,
+    @Body() { displayName }: TeamCalendarRenameDto,
   ): Promise<TeamCalendarJsonDto> {
     const domain = await this.domain(raw);
-    const displayName = parseRename(body);
     return teamCalendarJson(
       await davCall(this.commandBus.execute(new RenameTeamCalendarCommand(domain, id, displayName))),
     );
