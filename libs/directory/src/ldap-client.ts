@@ -1,16 +1,23 @@
-import { Client } from 'ldapts';
+import type { Client } from 'ldapts';
 import type { LdapConfig } from '@app/config';
+import { ldapts } from './ldapts';
+
+/** An unbound client on `url` with the configured timeouts and TLS policy. */
+export function newLdapClient(config: LdapConfig, url: string): Client {
+  const { Client: LdapClient } = ldapts();
+  return new LdapClient({
+    url,
+    timeout: config.readTimeoutMs || 5_000,
+    connectTimeout: config.connectionTimeoutMs || 5_000,
+    tlsOptions: config.trustAllCerts ? { rejectUnauthorized: false } : undefined,
+  });
+}
 
 /** A bound client on the first reachable LDAP URL, or the last error. Callers unbind. */
 export async function openLdapClient(config: LdapConfig): Promise<Client> {
   let lastError: unknown;
   for (const url of config.urls) {
-    const client = new Client({
-      url,
-      timeout: config.readTimeoutMs || 5_000,
-      connectTimeout: config.connectionTimeoutMs || 5_000,
-      tlsOptions: config.trustAllCerts ? { rejectUnauthorized: false } : undefined,
-    });
+    const client = newLdapClient(config, url);
     try {
       if (config.bindDn) await client.bind(config.bindDn, config.bindPassword ?? '');
       return client;

@@ -1,4 +1,4 @@
-import { FilterParser } from 'ldapts';
+import { ldapts } from './ldapts';
 
 /**
  * An administrator-supplied RFC 4515 filter, checked and put in its canonical parenthesised form; `undefined` when
@@ -10,7 +10,7 @@ export function canonicalLdapFilter(text: string): string | undefined {
   const candidate = trimmed.startsWith('(') ? trimmed : `(${trimmed})`;
   if (!balanced(candidate)) return undefined;
   try {
-    return FilterParser.parseString(candidate).toString();
+    return ldapts().FilterParser.parseString(candidate).toString();
   } catch {
     return undefined;
   }

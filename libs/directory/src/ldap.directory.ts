@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Client, Entry, InvalidCredentialsError } from 'ldapts';
+import type { Client, Entry } from 'ldapts';
 import type { LdapConfig } from '@app/config';
 import { isUsablePassword } from '@app/core';
 import { Directory, DirectoryEntry, PersonNames, namesOf } from './directory';
 import { LDAP_CONFIG } from './directory.tokens';
-import { escapeFilterValue, openLdapClient } from './ldap-client';
+import { escapeFilterValue, newLdapClient, openLdapClient } from './ldap-client';
+import { ldapts } from './ldapts';
 
 const ATTRIBUTES = ['uid', 'cn', 'sn', 'givenName', 'mail', 'telephoneNumber', 'displayName'];
 
@@ -30,17 +31,12 @@ export class LdapDirectory extends Directory {
     if (!isUsablePassword(password)) return false; // an empty password would be an anonymous bind
     const entry = await this.findByLogin(login);
     if (!entry) return false;
-    const client = new Client({
-      url: this.config.urls[0]!,
-      timeout: this.config.readTimeoutMs || 5_000,
-      connectTimeout: this.config.connectionTimeoutMs || 5_000,
-      tlsOptions: this.config.trustAllCerts ? { rejectUnauthorized: false } : undefined,
-    });
+    const client = newLdapClient(this.config, this.config.urls[0]!);
     try {
       await client.bind(entry.dn, password);
       return true;
     } catch (error) {
-      if (error instanceof InvalidCredentialsError) return false;
+      if (error instanceof ldapts().InvalidCredentialsError) return false;
       throw error;
     } finally {
       await client.unbind().catch(() => undefined);

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Client } from '@opensearch-project/opensearch';
 import { ComponentHealth, HealthComponent, ProbeHealthCheck, unhealthy } from '@app/observability';
-import { OPENSEARCH_CLIENT } from './search.tokens';
+import { OPENSEARCH_CLIENT, OpensearchClientRef } from './search.tokens';
 
 /** Cluster health: green or yellow is healthy, red or no answer is not. */
 @HealthComponent()
@@ -9,16 +8,16 @@ import { OPENSEARCH_CLIENT } from './search.tokens';
 export class OpensearchHealthCheck extends ProbeHealthCheck {
   readonly componentName = 'OpenSearch Backend';
 
-  constructor(@Inject(OPENSEARCH_CLIENT) private readonly client: Client | null) {
+  constructor(@Inject(OPENSEARCH_CLIENT) private readonly ref: OpensearchClientRef) {
     super();
   }
 
   override get enabled(): boolean {
-    return this.client !== null;
+    return this.ref.client !== null;
   }
 
   protected async probe(): Promise<ComponentHealth | void> {
-    const { body } = await this.client!.cluster.health(
+    const { body } = await this.ref.client!.cluster.health(
       { timeout: '3s' },
       { requestTimeout: 3_000, maxRetries: 0 },
     );

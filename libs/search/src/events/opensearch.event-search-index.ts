@@ -1,4 +1,4 @@
-import { Logger, OnModuleInit } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import type { Client } from '@opensearch-project/opensearch';
 import type { OpensearchConfig } from '@app/config';
 import { DependencyUnavailableError, MicroBatcher } from '@app/core';
@@ -60,7 +60,7 @@ function unavailable(error: unknown): Error {
  * mapping, writes through the write alias (routing = home id), searches through the read alias. Writes of messages
  * processed side by side are grouped into `_bulk` requests (each item keeps its own sequence guard and outcome).
  */
-export class OpensearchEventSearchIndex extends EventSearchIndex implements OnModuleInit {
+export class OpensearchEventSearchIndex extends EventSearchIndex {
   readonly kind = 'opensearch';
   private readonly logger = new Logger(OpensearchEventSearchIndex.name);
   private readonly config: OpensearchConfig['events'];
@@ -86,15 +86,11 @@ export class OpensearchEventSearchIndex extends EventSearchIndex implements OnMo
     this.config = settings.events;
   }
 
+  /**
+   * The index is prepared by the first write or search (and prepared again by the next one after a failure), not at
+   * boot: an idle service does not load the OpenSearch driver (issue 17, idle memory).
+   */
   private ready?: Promise<void>;
-
-  /** Prepares the index without holding the boot: a failure is logged, and retried by the first write or search. */
-  onModuleInit(): void {
-    this.ready = this.ensureIndex();
-    this.ready.catch((error: unknown) =>
-      this.logger.error(`event index ${this.config.index} not ready: ${(error as Error).message}`),
-    );
-  }
 
   private async whenReady(): Promise<void> {
     try {
