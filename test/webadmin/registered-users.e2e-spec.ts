@@ -95,6 +95,16 @@ describe('webadmin /registeredUsers', () => {
   it.each([
     ['missing email', { firstname: 'A', lastname: 'B' }, 'JSON payload of the request is not valid'],
     [
+      'numeric email',
+      { email: 5, firstname: 'A', lastname: 'B' },
+      'JSON payload of the request is not valid',
+    ],
+    [
+      'null email',
+      { email: null, firstname: 'A', lastname: 'B' },
+      'JSON payload of the request is not valid',
+    ],
+    [
       'unknown property',
       { email: 'x@users.test', firstname: 'A', lastname: 'B', admin: true },
       'JSON payload of the request is not valid',

@@ -7,12 +7,15 @@ import { isStrictBody } from './validation/strict-body';
 /** Constraints whose failure means the JSON has the wrong shape rather than a wrong value. */
 const SHAPE_CONSTRAINTS = new Set(['whitelistValidation', 'isDefined', 'unknownValue', 'nestedValidation']);
 
-function firstFailure(errors: ValidationError[]): { constraint: string; message: string } | undefined {
+function firstFailure(errors: ValidationError[]): { shape: boolean; message: string } | undefined {
   for (const error of errors) {
     const entries = Object.entries(error.constraints ?? {});
     // class-validator reports the constraints of one property in reverse declaration order.
     const last = entries.at(-1);
-    if (last) return { constraint: last[0], message: last[1] };
+    if (last) {
+      const context = error.contexts?.[last[0]] as { violation?: string } | undefined;
+      return { shape: SHAPE_CONSTRAINTS.has(last[0]) || context?.violation === 'shape', message: last[1] };
+    }
     const nested = firstFailure(error.children ?? []);
     if (nested) return nested;
   }
@@ -47,8 +50,7 @@ export class RequestValidationPipe extends ValidationPipe {
       stopAtFirstError: true,
       exceptionFactory: (errors) => {
         const failure = firstFailure(errors);
-        const violation: RequestViolation =
-          failure && SHAPE_CONSTRAINTS.has(failure.constraint) ? 'shape' : 'value';
+        const violation: RequestViolation = failure?.shape ? 'shape' : 'value';
         return new RequestValidationError(violation, failure?.message ?? 'Invalid request');
       },
     });

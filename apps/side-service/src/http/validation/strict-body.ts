@@ -9,3 +9,9 @@ export const StrictBody = (): ClassDecorator => (target) => {
 };
 
 export const isStrictBody = (dto: object): boolean => Reflect.getMetadata(STRICT, dto.constructor) === true;
+
+/**
+ * Validation options of a constraint whose failure means a wrong JSON shape (webadmin: "JSON payload of the request
+ * is not valid") rather than a wrong value, e.g. `@IsString(SHAPE)` on a required string.
+ */
+export const SHAPE = { context: { violation: 'shape' } } as const;

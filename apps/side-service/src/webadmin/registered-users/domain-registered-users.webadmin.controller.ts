@@ -10,7 +10,7 @@ import { FindUserQuery } from '../../users/queries/find-user/find-user.query';
 import { ListUsersQuery } from '../../users/queries/list-users/list-users.query';
 import { existingDomain } from '../domains/domain-param';
 import { WebadminError } from '../http/webadmin-error';
-import { RegisteredUserRequestDto, RegisteredUserResponseDto, parseRegisteredUserBody } from './user-body';
+import { RegisteredUserRequestDto, RegisteredUserResponseDto } from './user-body';
 import { ApiRegisteredUsersListing, lookUpUser } from './user-lookup';
 import { toUserResponse } from './user-response';
 
@@ -57,9 +57,11 @@ export class DomainRegisteredUsersController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Register a user of this domain' })
   @ApiBody({ type: RegisteredUserRequestDto })
-  async register(@Param('domain') rawDomain: string, @Body() body: unknown): Promise<void> {
+  async register(
+    @Param('domain') rawDomain: string,
+    @Body() { email, firstname, lastname }: RegisteredUserRequestDto,
+  ): Promise<void> {
     const domain = await existingDomain(this.queryBus, rawDomain);
-    const { email, firstname, lastname } = parseRegisteredUserBody(body);
     await this.commandBus.execute(new RegisterUserCommand(email, firstname, lastname, domain.name));
   }
 
@@ -70,13 +72,12 @@ export class DomainRegisteredUsersController {
   async update(
     @Param('domain') rawDomain: string,
     @Query('id') id: string | undefined,
-    @Body() body: unknown,
+    @Body() { email, firstname, lastname }: RegisteredUserRequestDto,
   ): Promise<void> {
     const domain = await existingDomain(this.queryBus, rawDomain);
     if (id === undefined || id.trim() === '')
       throw WebadminError.invalidArgument("Missing 'id' query parameter");
     if (!isObjectIdHex(id)) throw WebadminError.invalidArgument(`Invalid user id: ${id}`);
-    const { email, firstname, lastname } = parseRegisteredUserBody(body);
     await this.commandBus.execute(new UpdateUserCommand(id, email, firstname, lastname, domain.name));
   }
 

@@ -11,8 +11,9 @@ import { RegisterUserCommand } from '../../users/commands/register-user/register
 import { UpdateUserCommand } from '../../users/commands/update-user/update-user.command';
 import { FindUserQuery } from '../../users/queries/find-user/find-user.query';
 import { ListUsersQuery } from '../../users/queries/list-users/list-users.query';
+import { RequestValidationPipe } from '../../http/request-validation.pipe';
 import { WebadminError } from '../http/webadmin-error';
-import { RegisteredUserRequestDto, RegisteredUserResponseDto, parseRegisteredUserBody } from './user-body';
+import { RegisteredUserRequestDto, RegisteredUserResponseDto } from './user-body';
 import { ApiRegisteredUsersListing, lookUpUser } from './user-lookup';
 import { toUserResponse } from './user-response';
 
@@ -72,7 +73,11 @@ export class RegisteredUsersController {
         );
       return taskSubmitted(response, await this.commandBus.execute(new AddMissingFieldsCommand()), false);
     }
-    const { email, firstname, lastname } = parseRegisteredUserBody(body);
+    // The body is read only without `?action=`: checked here by the global pipe, on the same DTO.
+    const { email, firstname, lastname } = (await new RequestValidationPipe().transform(body, {
+      type: 'body',
+      metatype: RegisteredUserRequestDto,
+    })) as RegisteredUserRequestDto;
     await this.commandBus
       .execute(new RegisterUserCommand(email, firstname, lastname))
       .catch(unknownEmailDomainAs404);
@@ -82,11 +87,13 @@ export class RegisteredUsersController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Replace e-mail, domain membership and names of the user ?id=' })
   @ApiBody({ type: RegisteredUserRequestDto })
-  async update(@Query('id') id: string | undefined, @Body() body: unknown): Promise<void> {
+  async update(
+    @Query('id') id: string | undefined,
+    @Body() { email, firstname, lastname }: RegisteredUserRequestDto,
+  ): Promise<void> {
     if (id === undefined || id.trim() === '')
       throw WebadminError.invalidArgument("Missing 'id' query parameter");
     if (!isObjectIdHex(id)) throw WebadminError.invalidArgument(`Invalid user id: ${id}`);
-    const { email, firstname, lastname } = parseRegisteredUserBody(body);
     await this.commandBus.execute(new UpdateUserCommand(id, email, firstname, lastname));
   }
 
