@@ -178,7 +178,7 @@ describe('HTTP edge: body parsing and error bodies', () => {
           400,
           'InvalidArgument',
           'JSON payload of the request is not valid',
-          'a JSON object is expected',
+          'Expecting a JSON object',
         ),
       );
     });
