@@ -26,18 +26,20 @@ export function loggerParams(options: { level: string; pretty: boolean }): Param
       // Every line logged while handling a request carries its correlation id.
       quietReqLogger: true,
       redact: { paths: REDACTED_PATHS, censor: CENSOR },
+      // The serializers get the raw request and response (pino-http's wrappers built a full copy of each, headers
+      // included, for every request at any level, only for these few fields to be kept).
+      wrapSerializers: false,
       serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({
-          id: req.id,
-          method: req.method,
-          url: req.url === undefined ? undefined : redactUrl(req.url),
-        }),
+        req: (req: { id: string; method: string; url?: string; originalUrl?: string }) => {
+          const url = req.originalUrl ?? req.url;
+          return { id: req.id, method: req.method, url: url === undefined ? undefined : redactUrl(url) };
+        },
         res: (res: {
           statusCode: number;
-          headers?: Record<string, string | string[] | number | undefined>;
+          getHeaders?: () => Record<string, string | string[] | number | undefined>;
         }) => ({
           statusCode: res.statusCode,
-          headers: res.headers ? redactHeaders(res.headers) : undefined,
+          headers: res.getHeaders ? redactHeaders(res.getHeaders()) : undefined,
         }),
       },
       customLogLevel: (_req, res, error) =>
