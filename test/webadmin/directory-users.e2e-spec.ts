@@ -98,6 +98,16 @@ describe('webadmin /users without LDAP (in-memory directory)', () => {
   });
 
   it('needs a password in the body', async () => {
-    await service.admin().put('/users/eve@mem.test').send({}).expect(400);
+    for (const body of [{}, { password: null }, { password: 42 }]) {
+      for (const request of [
+        service.admin().put('/users/eve@mem.test'),
+        service.admin().post('/users/eve@mem.test/verify'),
+      ])
+        expect((await request.send(body).expect(400)).body).toMatchObject({
+          statusCode: 400,
+          type: 'InvalidArgument',
+          message: 'JSON payload of the request is not valid',
+        });
+    }
   });
 });

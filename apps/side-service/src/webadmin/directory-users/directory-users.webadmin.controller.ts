@@ -3,7 +3,7 @@ import type { Request } from 'express';
 import { LoginThrottle } from '@app/auth';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { UNUSABLE_PASSWORD_MESSAGE, isUsablePassword, isValidMailAddress } from '@app/core';
+import { isValidMailAddress } from '@app/core';
 import { DeleteDirectoryUserCommand } from '../../directory-users/commands/delete-directory-user/delete-directory-user.command';
 import { SetDirectoryPasswordCommand } from '../../directory-users/commands/set-directory-password/set-directory-password.command';
 import { DirectoryUserExistsQuery } from '../../directory-users/queries/directory-user-exists/directory-user-exists.query';
@@ -11,23 +11,11 @@ import { ListDirectoryUsersQuery } from '../../directory-users/queries/list-dire
 import { VerifyDirectoryPasswordQuery } from '../../directory-users/queries/verify-directory-password/verify-directory-password.query';
 import { WebadminError } from '../http/webadmin-error';
 import { existingDomain } from '../domains/domain-param';
+import { DirectoryPasswordRequestDto, NewDirectoryPasswordRequestDto } from './directory-password.request';
 
 function username(raw: string): string {
   if (!isValidMailAddress(raw.trim())) throw WebadminError.invalidArgument(`Invalid username: ${raw}`);
   return raw.trim().toLowerCase();
-}
-
-function password(body: unknown): string {
-  const value = (body as { password?: unknown } | null)?.password;
-  if (typeof body !== 'object' || body === null || typeof value !== 'string')
-    throw WebadminError.invalidJson("'password' is required");
-  return value;
-}
-
-function newPassword(body: unknown): string {
-  const value = password(body);
-  if (!isUsablePassword(value)) throw WebadminError.invalidUserRequest(UNUSABLE_PASSWORD_MESSAGE);
-  return value;
 }
 
 /** Authentication directory users (LDAP: read-only; otherwise a volatile in-memory store). */
@@ -58,11 +46,11 @@ export class DirectoryUsersController {
   @ApiOperation({ summary: 'Add a user with a password (?force updates an existing one)' })
   async put(
     @Param('username') raw: string,
-    @Body() body: unknown,
+    @Body() { password }: NewDirectoryPasswordRequestDto,
     @Query('force') force?: string,
   ): Promise<void> {
     await this.commandBus.execute(
-      new SetDirectoryPasswordCommand(username(raw), newPassword(body), force !== undefined),
+      new SetDirectoryPasswordCommand(username(raw), password, force !== undefined),
     );
   }
 
@@ -78,12 +66,12 @@ export class DirectoryUsersController {
   @ApiOperation({ summary: 'Check a password: 204 when right, 401 otherwise' })
   async verify(
     @Param('username') raw: string,
-    @Body() body: unknown,
+    @Body() { password }: DirectoryPasswordRequestDto,
     @Req() request: Request,
   ): Promise<void> {
     const attempt = { account: username(raw), address: request.socket.remoteAddress };
     await this.throttle.check(attempt);
-    if (!(await this.queryBus.execute(new VerifyDirectoryPasswordQuery(attempt.account, password(body))))) {
+    if (!(await this.queryBus.execute(new VerifyDirectoryPasswordQuery(attempt.account, password)))) {
       await this.throttle.failed(attempt);
       throw new WebadminError(401, 'InvalidArgument', 'Wrong username or password');
     }
