@@ -5,6 +5,11 @@ import type { CommandStartedEvent } from 'mongodb';
 import { Connection } from 'mongoose';
 import { AppConfigModule } from '@app/config';
 import { TestDatabase } from '@app/testing';
+import {
+  AlarmEventMongoRepository,
+  AlarmLeaseMongoRepository,
+} from '../alarm-events/alarm-event.mongo.repository';
+import { AlarmEventRepository, AlarmLeaseRepository } from '../alarm-events/alarm-event.repository';
 import { AuthTicketMongoRepository } from '../auth-tickets/auth-ticket.mongo.repository';
 import { ConfigurationMongoRepository } from '../configurations/configuration.mongo.repository';
 import { DomainSettingsMongoRepository } from '../domain-settings/domain-settings.mongo.repository';
@@ -57,6 +62,8 @@ const REPOSITORIES = [
   UploadedFileMongoRepository,
   ResourceMongoRepository,
   TeamCalendarMongoRepository,
+  AlarmEventMongoRepository,
+  AlarmLeaseMongoRepository,
 ] as const;
 
 /** Collection scans accepted on purpose: query → reason. */
@@ -168,6 +175,17 @@ describe('repository queries and the indexes they rely on', () => {
     missing: '0123456789abcdef01234567',
   };
 
+  const alarm = {
+    eventUid: 'alarm-uid',
+    recipient: 'ana@plans.test',
+    alarmTime: at,
+    eventStartTime: later,
+    recurring: false,
+    ics: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n',
+    eventPath: '/calendars/ana/cal/alarm-uid.ics',
+    action: 'EMAIL' as const,
+  };
+  const alarmEvents = 'twake_calendar_alarm_events';
   const scenarios: Scenario[] = [
     {
       query: 'DomainMongoRepository.create',
@@ -557,6 +575,76 @@ describe('repository queries and the indexes they rely on', () => {
       query: 'TeamCalendarMongoRepository.delete',
       plans: ['team_calendars: _id_'],
       run: () => repo(TeamCalendarRepository).delete(ids.missing),
+    },
+    {
+      query: 'AlarmEventMongoRepository.upsert',
+      plans: [`${alarmEvents}: eventUid_1_recipient_1`],
+      run: () => repo(AlarmEventRepository).upsert(alarm),
+    },
+    {
+      query: 'AlarmEventMongoRepository.insertIfAbsent',
+      plans: [`${alarmEvents}: eventUid_1_recipient_1`],
+      run: () => repo(AlarmEventRepository).insertIfAbsent(alarm),
+    },
+    {
+      query: 'AlarmEventMongoRepository.find',
+      plans: [`${alarmEvents}: eventUid_1_recipient_1`],
+      run: () => repo(AlarmEventRepository).find(alarm.eventUid, alarm.recipient),
+    },
+    {
+      query: 'AlarmEventMongoRepository.findByEvent',
+      plans: [`${alarmEvents}: eventUid_1_recipient_1`],
+      run: () => repo(AlarmEventRepository).findByEvent(alarm.eventUid, alarm.eventPath),
+    },
+    {
+      query: 'AlarmEventMongoRepository.findDue',
+      plans: [`${alarmEvents}: alarmTime_1`],
+      run: () => repo(AlarmEventRepository).findDue(later, 10),
+    },
+    {
+      query: 'AlarmEventMongoRepository.advance',
+      plans: [`${alarmEvents}: _id_`],
+      run: () => repo(AlarmEventRepository).advance(ids.missing, at, { ...alarm, alarmTime: later }),
+    },
+    {
+      query: 'AlarmEventMongoRepository.deleteIfUnchanged',
+      plans: [`${alarmEvents}: _id_`],
+      run: () => repo(AlarmEventRepository).deleteIfUnchanged(ids.missing, at),
+    },
+    {
+      query: 'AlarmEventMongoRepository.deleteManyIfUnchanged',
+      plans: [`${alarmEvents}: _id_`],
+      run: () => repo(AlarmEventRepository).deleteManyIfUnchanged([{ id: ids.missing, alarmTime: at }]),
+    },
+    {
+      query: 'AlarmEventMongoRepository.delete',
+      plans: [`${alarmEvents}: eventUid_1_recipient_1`],
+      run: () => repo(AlarmEventRepository).delete(alarm.eventUid, alarm.recipient),
+    },
+    {
+      query: 'AlarmEventMongoRepository.deleteByEvent',
+      plans: [`${alarmEvents}: eventUid_1_recipient_1`],
+      run: () => repo(AlarmEventRepository).deleteByEvent(alarm.eventUid, alarm.eventPath),
+    },
+    {
+      query: 'AlarmLeaseMongoRepository.acquire',
+      plans: [],
+      run: () => repo(AlarmLeaseRepository).acquire(alarm.eventUid, alarm.recipient, at, at, 60_000),
+    },
+    {
+      query: 'AlarmLeaseMongoRepository.acquireMany',
+      plans: [],
+      run: () => repo(AlarmLeaseRepository).acquireMany([alarm], at, 60_000),
+    },
+    {
+      query: 'AlarmLeaseMongoRepository.release',
+      plans: ['twake_calendar_alarm_events_ledge: uniq_event_alarm_recipient'],
+      run: () => repo(AlarmLeaseRepository).release(alarm.eventUid, alarm.recipient, at),
+    },
+    {
+      query: 'AlarmLeaseMongoRepository.deleteExpired',
+      plans: ['twake_calendar_alarm_events_ledge: ttl_expiresAt'],
+      run: () => repo(AlarmLeaseRepository).deleteExpired(later),
     },
     {
       query: 'UserMongoRepository.deleteByEmail',
