@@ -13,14 +13,13 @@
  */
 import 'reflect-metadata';
 import { CommandBus } from '@nestjs/cqrs';
-import { createTransport } from 'nodemailer';
 import { AlarmEventRepository } from '@app/persistence';
 import { TestDatabase, TestVhost, calendar } from '@app/testing';
 import { AlarmClock } from '../apps/side-service/src/alarms/alarm-clock';
 import { ProcessDueAlarmsCommand } from '../apps/side-service/src/alarms/commands/process-due-alarms/process-due-alarms.command';
 import { ALARM_CONCURRENCY } from '../apps/side-service/src/alarms/commands/process-due-alarms/process-due-alarms.handler';
 import { closeServiceApps, createServiceApps } from '../apps/side-service/src/bootstrap';
-import { Sink, SinkMail } from './support/mail-load';
+import { Sink, sendRaw } from './support/mail-load';
 import {
   Engine,
   benchEngines,
@@ -102,24 +101,6 @@ async function sweepMs(repository: AlarmEventRepository): Promise<number> {
   return median(times);
 }
 
-async function sendRaw(port: number, mails: SinkMail[]): Promise<number> {
-  const transport = createTransport({ host: '127.0.0.1', port, pool: false, ignoreTLS: true });
-  let next = 0;
-  const started = Date.now();
-  await Promise.all(
-    Array.from({ length: ALARM_CONCURRENCY }, async () => {
-      for (let index = next++; index < mails.length; index = next++) {
-        const mail = mails[index]!;
-        await transport.sendMail({
-          envelope: { from: mail.from, to: mail.to },
-          raw: Buffer.from(mail.raw, 'base64'),
-        });
-      }
-    }),
-  );
-  return started;
-}
-
 async function runOn(engine: Engine, sink: Sink, mailCount: number): Promise<void> {
   useEngine(engine);
   const vhost = await TestVhost.create();
@@ -175,10 +156,10 @@ async function runOn(engine: Engine, sink: Sink, mailCount: number): Promise<voi
     const mails = await sink.dump();
 
     await sink.reset();
-    await sendRaw(sink.port, mails.slice(0, 200));
+    await sendRaw(sink.port, ALARM_CONCURRENCY, mails.slice(0, 200));
     await sink.reset();
     const rawCpuBefore = cpuMsOf();
-    const rawStarted = await sendRaw(sink.port, mails);
+    const rawStarted = await sendRaw(sink.port, ALARM_CONCURRENCY, mails);
     const raw = await sink.waitFor(mailCount, 10 * 60_000);
     const rawSeconds = (raw.lastAt - rawStarted) / 1000;
     const rawCpu = cpuMsOf() - rawCpuBefore;

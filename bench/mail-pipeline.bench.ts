@@ -14,9 +14,8 @@
  *   npx ts-node -r tsconfig-paths/register bench/mail-pipeline.bench.ts [messages]
  */
 import 'reflect-metadata';
-import { createTransport } from 'nodemailer';
 import { TestDatabase, TestVhost, writeRsaKeyPair } from '@app/testing';
-import { Sink, SinkMail, publishAll, seedMailPeople } from './support/mail-load';
+import { Sink, sendRaw, publishAll, seedMailPeople } from './support/mail-load';
 import {
   Engine,
   ROOT,
@@ -32,24 +31,6 @@ import {
 import { buildService, freePort, startService, stopService } from './support/compiled-service';
 
 const CONCURRENCY = 16;
-
-async function sendRaw(port: number, mails: SinkMail[]): Promise<number> {
-  const transport = createTransport({ host: '127.0.0.1', port, pool: false, ignoreTLS: true });
-  let next = 0;
-  const started = Date.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      for (let index = next++; index < mails.length; index = next++) {
-        const mail = mails[index]!;
-        await transport.sendMail({
-          envelope: { from: mail.from, to: mail.to },
-          raw: Buffer.from(mail.raw, 'base64'),
-        });
-      }
-    }),
-  );
-  return started;
-}
 
 async function main(): Promise<void> {
   const count = Number(process.argv[2] ?? (process.env.BENCH_QUICK === '1' ? 2000 : 5000));
@@ -106,10 +87,10 @@ async function runOn(engine: Engine, count: number, sink: Sink): Promise<void> {
     const mails = await sink.dump();
 
     await sink.reset();
-    await sendRaw(sink.port, mails.slice(0, 300));
+    await sendRaw(sink.port, CONCURRENCY, mails.slice(0, 300));
     await sink.reset();
     const rawCpuBefore = cpuMsOf();
-    const rawStarted = await sendRaw(sink.port, mails);
+    const rawStarted = await sendRaw(sink.port, CONCURRENCY, mails);
     const raw = await sink.waitFor(count, 10 * 60_000);
     const rawSeconds = (raw.lastAt - rawStarted) / 1000;
     const rawCpu = cpuMsOf() - rawCpuBefore;

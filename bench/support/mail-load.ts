@@ -2,6 +2,7 @@
 import { ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
 import type { Db } from 'mongodb';
+import { createTransport } from 'nodemailer';
 import { TestVhost } from '@app/testing';
 import { ics, seedDomain, seedUser } from '../../test/events/support/notification-fixtures';
 
@@ -128,4 +129,26 @@ export async function seedMailPeople(db: Db): Promise<void> {
       language: LANGUAGES[index % 4],
       timeZone: ZONES[index % 4],
     });
+}
+
+/**
+ * The raw-SMTP baseline: the same mails sent straight to the sink with nodemailer, `concurrency` at a time (the
+ * consumer's concurrency); resolves with the start time in ms.
+ */
+export async function sendRaw(port: number, concurrency: number, mails: SinkMail[]): Promise<number> {
+  const transport = createTransport({ host: '127.0.0.1', port, pool: false, ignoreTLS: true });
+  let next = 0;
+  const started = Date.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let index = next++; index < mails.length; index = next++) {
+        const mail = mails[index]!;
+        await transport.sendMail({
+          envelope: { from: mail.from, to: mail.to },
+          raw: Buffer.from(mail.raw, 'base64'),
+        });
+      }
+    }),
+  );
+  return started;
 }
