@@ -127,6 +127,14 @@ describe('webadmin /healthcheck', () => {
     const all = await service.admin().get('/healthcheck').expect(200);
     expect(all.body.status).toBe('degraded');
     await service.admin().get('/healthcheck').query({ strict: '' }).expect(503);
+    await service.admin().get('/healthcheck/checks/Redis').query({ strict: '' }).expect(503);
+    const twice = await service.admin().get('/healthcheck?strict&strict').expect(400);
+    expect(twice.body).toMatchObject({
+      statusCode: 400,
+      type: 'InvalidArgument',
+      message: 'Invalid arguments supplied in the user request',
+      details: "Query parameter 'strict' must be given once",
+    });
 
     redis = await startRedis(port);
     await expectEventually(

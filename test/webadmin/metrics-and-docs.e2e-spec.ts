@@ -60,6 +60,19 @@ describe('webadmin /metrics and API documentation', () => {
     expect(ui.text).toContain('swagger-ui');
   });
 
+  it('documents the query parameters the routes read through their DTOs', async () => {
+    const { body } = await service.admin().get('/openapi.json').expect(200);
+    const paths = body.paths as Record<string, Record<string, { parameters?: { in: string; name: string }[] }>>;
+    const queryOf = (path: string, method: string) =>
+      (paths[path]?.[method]?.parameters ?? [])
+        .filter((parameter) => parameter.in === 'query')
+        .map((parameter) => parameter.name)
+        .sort();
+    expect(queryOf('/healthcheck', 'get')).toEqual(['check', 'strict']);
+    expect(queryOf('/healthcheck/checks/{componentName}', 'get')).toEqual(['strict']);
+    expect(queryOf('/users/{username}', 'put')).toEqual(['force']);
+  });
+
   it('does not expose the webadmin routes on the REST API port', async () => {
     const { default: request } = await import('supertest');
     await request(service.api.getHttpServer()).get('/domains').expect(404);

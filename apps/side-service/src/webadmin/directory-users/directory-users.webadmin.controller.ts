@@ -9,6 +9,7 @@ import { SetDirectoryPasswordCommand } from '../../directory-users/commands/set-
 import { DirectoryUserExistsQuery } from '../../directory-users/queries/directory-user-exists/directory-user-exists.query';
 import { ListDirectoryUsersQuery } from '../../directory-users/queries/list-directory-users/list-directory-users.query';
 import { VerifyDirectoryPasswordQuery } from '../../directory-users/queries/verify-directory-password/verify-directory-password.query';
+import { ForceRequestDto } from '../http/force.request';
 import { WebadminError } from '../http/webadmin-error';
 import { existingDomain } from '../domains/domain-param';
 import { DirectoryPasswordRequestDto, NewDirectoryPasswordRequestDto } from './directory-password.request';
@@ -47,11 +48,9 @@ export class DirectoryUsersController {
   async put(
     @Param('username') raw: string,
     @Body() { password }: NewDirectoryPasswordRequestDto,
-    @Query('force') force?: string,
+    @Query() query: ForceRequestDto,
   ): Promise<void> {
-    await this.commandBus.execute(
-      new SetDirectoryPasswordCommand(username(raw), password, force !== undefined),
-    );
+    await this.commandBus.execute(new SetDirectoryPasswordCommand(username(raw), password, query.forced));
   }
 
   @Delete('users/:username')

@@ -1,11 +1,12 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { ComponentReport, ComponentStatus } from '@app/observability';
 import { GetHealthQuery } from '../../health/queries/get-health/get-health.query';
 import { ListHealthComponentsQuery } from '../../health/queries/list-health-components/list-health-components.query';
 import { WebadminError } from '../http/webadmin-error';
+import { HealthcheckRequestDto, HealthcheckStrictRequestDto } from './healthcheck.request';
 
 interface CheckJson {
   componentName: string;
@@ -31,20 +32,17 @@ export class HealthcheckController {
 
   @Get()
   @ApiOperation({ summary: 'Run the checks concurrently; the worst status wins' })
-  @ApiQuery({ name: 'check', required: false, isArray: true })
-  @ApiQuery({ name: 'strict', required: false, description: 'Presence only: degraded answers 503' })
   async all(
     @Res({ passthrough: true }) response: Response,
-    @Query('check') check?: string | string[],
-    @Query('strict') strict?: string,
+    @Query() query: HealthcheckRequestDto,
   ): Promise<{ status: ComponentStatus; checks: CheckJson[] }> {
-    const wanted = check === undefined ? [] : Array.isArray(check) ? check : [check];
+    const wanted = query.check ?? [];
     const known = await this.queryBus.execute(new ListHealthComponentsQuery());
     const unknown = wanted.filter((name) => !known.includes(name));
     if (unknown.length > 0)
       throw WebadminError.notFound(`Components with name ${unknown.join(', ')} cannot be found`);
     const report = await this.queryBus.execute(new GetHealthQuery(wanted));
-    response.status(httpStatus(report.status, strict !== undefined));
+    response.status(httpStatus(report.status, query.isStrict));
     return { status: report.status, checks: report.checks.map(toJson) };
   }
 
@@ -60,14 +58,14 @@ export class HealthcheckController {
   async one(
     @Res({ passthrough: true }) response: Response,
     @Param('componentName') componentName: string,
-    @Query('strict') strict?: string,
+    @Query() query: HealthcheckStrictRequestDto,
   ): Promise<CheckJson> {
     const known = await this.queryBus.execute(new ListHealthComponentsQuery());
     if (!known.includes(componentName))
       throw WebadminError.notFound(`Component with name ${componentName} cannot be found`);
     const report = await this.queryBus.execute(new GetHealthQuery([componentName]));
     const check = report.checks[0]!;
-    response.status(httpStatus(check.status, strict !== undefined));
+    response.status(httpStatus(check.status, query.isStrict));
     return toJson(check);
   }
 }
