@@ -1,3 +1,4 @@
+import { OpenApiDocument, jsonBodyRef } from '../support/openapi-document';
 import { DavTestEnvironment, startDavTestEnvironment } from '../doubles/esn-sabre/dav-test-environment';
 
 describe('webadmin user calendars and address books (§10)', () => {
@@ -179,5 +180,131 @@ describe('webadmin user calendars and address books (§10)', () => {
     } finally {
       env.dav.failures.delete(`/calendars/${userId}.json`);
     }
+  });
+  it('answers each refusal of a body as Invalid request body: <reason>, before any DAV call', async () => {
+    const reason = async (request: ReturnType<ReturnType<typeof admin>['post']>) => {
+      const body = (await request.expect(400)).body as Record<string, unknown>;
+      expect(body).toMatchObject({ statusCode: 400, type: 'InvalidArgument', details: null });
+      expect(body.message).toMatch(/^Invalid request body: /);
+      return (body.message as string).slice('Invalid request body: '.length);
+    };
+    const calendars = `/users/${USER}/calendars`;
+    const calendar = `${calendars}/${userId}`;
+    const books = `/users/${USER}/addressbooks`;
+    const seenBefore = env.dav.seen.length;
+    expect(await reason(admin().post(calendars).send({ 'apple:color': '#000' }))).toBe(
+      "'dav:name' is required and must not be blank",
+    );
+    expect(await reason(admin().post(calendars).send({ 'dav:name': 5 }))).toBe(
+      "'dav:name' is required and must not be blank",
+    );
+    expect(await reason(admin().post(calendars).send({ 'dav:name': 'x', 'apple:color': null }))).toBe(
+      "'apple:color' must be a string",
+    );
+    expect(await reason(admin().post(calendars).send({ id: '..', 'dav:name': 'x' }))).toBe('invalid id: ..');
+    expect(await reason(admin().post(calendars).send({ id: 7, 'dav:name': 'x' }))).toBe(
+      "'id' must be a string",
+    );
+    expect(await reason(admin().post(calendars).send(['dav:name']))).toBe('Expecting a JSON object');
+    expect(
+      await reason(admin().post(calendars).set('Content-Type', 'application/json').send('{"dav:name": ')),
+    ).toBe('Invalid JSON body');
+    expect(await reason(admin().patch(calendar).send({ 'dav:name': 'x', color: 'red' }))).toBe(
+      'property color should not exist',
+    );
+    expect(await reason(admin().patch(calendar).send({ 'caldav:description': false }))).toBe(
+      "'caldav:description' must be a string",
+    );
+    expect(await reason(admin().patch(calendar).send({}))).toBe('at least one property is expected');
+    const publicRightExpected = '{"public_right": "{DAV:}read"} or {"public_right": ""} is expected';
+    for (const body of [{}, { public_right: null }, { public_right: '{DAV:}write' }])
+      expect(await reason(admin().post(`${calendar}/publicRight`).send(body))).toBe(publicRightExpected);
+    expect(
+      await reason(admin().post(`${calendar}/publicRight`).send({ public_right: '{DAV:}read', other: 1 })),
+    ).toBe('property other should not exist');
+    expect(await reason(admin().post(`${books}/contacts/publicRight`).send({ public_right: 'yes' }))).toBe(
+      publicRightExpected,
+    );
+    expect(await reason(admin().post(books).send({ 'dav:name': 'x', 'apple:color': '#000' }))).toBe(
+      'property apple:color should not exist',
+    );
+    const invitee = `${books}/contacts/invitee`;
+    expect(await reason(admin().post(invitee).send({}))).toBe("'dav:sharee' must be an array");
+    expect(await reason(admin().post(invitee).send({ 'dav:sharee': 'bob' }))).toBe(
+      "'dav:sharee' must be an array",
+    );
+    expect(
+      await reason(
+        admin()
+          .post(invitee)
+          .send({ 'dav:sharee': [{ 'dav:href': `mailto:bob@${DOMAIN}`, 'dav:share-access': '3' }] }),
+      ),
+    ).toBe("'dav:share-access' must be 2, 3, 4 or 5");
+    expect(
+      await reason(
+        admin()
+          .post(invitee)
+          .send({ 'dav:sharee': [{ 'dav:share-access': 3 }] }),
+      ),
+    ).toBe("each sharee needs a 'dav:href' mailto: address");
+    // Refused by the pipe: the DAV server never heard of them.
+    expect(env.dav.seen.slice(seenBefore).filter((request) => request.method !== 'GET')).toEqual([]);
+  });
+
+  it('creates with a trimmed id and sends the sharees without their other fields', async () => {
+    await admin()
+      .post(`/users/${USER}/addressbooks`)
+      .send({ id: ' partners ', 'dav:name': 'Partners' })
+      .expect(201, { id: 'partners' });
+    const sharee = { 'dav:href': `mailto:bob@${DOMAIN}`, 'dav:share-access': 2 };
+    await admin()
+      .post(`/users/${USER}/addressbooks/partners/invitee`)
+      .send({ 'dav:sharee': [{ ...sharee, note: 'ignored' }], other: 'ignored' })
+      .expect(204);
+    expect((await env.dav.addressBooks.bookState(userId, 'partners')).sharees).toEqual({
+      'dav:sharee': [sharee],
+    });
+  });
+
+  it('documents each body with its DTO in the OpenAPI document', async () => {
+    const document = (await admin().get('/openapi.json').expect(200)).body as OpenApiDocument;
+    const schema = (name: string) => `#/components/schemas/${name}`;
+    expect(jsonBodyRef(document, 'post', '/users/{username}/calendars')).toBe(
+      schema('UserCalendarCreationRequestDto'),
+    );
+    expect(jsonBodyRef(document, 'patch', '/users/{username}/calendars/{calendarId}')).toBe(
+      schema('UserCalendarChangeRequestDto'),
+    );
+    expect(jsonBodyRef(document, 'post', '/users/{username}/calendars/{calendarId}/publicRight')).toBe(
+      schema('PublicRightRequestDto'),
+    );
+    expect(jsonBodyRef(document, 'post', '/users/{username}/addressbooks')).toBe(
+      schema('UserAddressBookCreationRequestDto'),
+    );
+    expect(jsonBodyRef(document, 'post', '/users/{username}/addressbooks/{bookId}/publicRight')).toBe(
+      schema('PublicRightRequestDto'),
+    );
+    expect(jsonBodyRef(document, 'post', '/users/{username}/addressbooks/{bookId}/invitee')).toBe(
+      schema('AddressBookShareRequestDto'),
+    );
+    const schemas = document.components.schemas;
+    expect(schemas.UserCalendarCreationRequestDto).toMatchObject({
+      required: ['dav:name'],
+      properties: {
+        id: { type: 'string' },
+        'dav:name': { type: 'string' },
+        'apple:color': { type: 'string' },
+      },
+    });
+    expect(schemas.PublicRightRequestDto?.properties?.public_right).toMatchObject({
+      enum: ['{DAV:}read', ''],
+    });
+    expect(schemas.AddressBookShareRequestDto?.properties?.['dav:sharee']).toMatchObject({
+      type: 'array',
+      items: { $ref: schema('AddressBookShareeDto') },
+    });
+    expect(schemas.AddressBookShareeDto?.properties?.['dav:share-access']).toMatchObject({
+      enum: [2, 3, 4, 5],
+    });
   });
 });

@@ -2,6 +2,7 @@ import { ArgumentMetadata, Injectable, ValidationError, ValidationPipe } from '@
 import type { ValidatorOptions } from 'class-validator';
 import { RequestValidationError, RequestViolation } from '@app/core';
 import { UnparsableJsonBody } from './request-body';
+import { invalidBodyError } from './validation/invalid-body-as';
 import { isStrictBody } from './validation/strict-body';
 
 /** Constraints whose failure means the JSON has the wrong shape rather than a wrong value. */
@@ -57,6 +58,18 @@ export class RequestValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const asError = metadata.type === 'body' ? invalidBodyError(metadata.metatype) : undefined;
+    if (!asError) return this.check(value, metadata);
+    // An `@InvalidBodyAs()` DTO answers its route's own error for every refusal.
+    try {
+      return await this.check(value, metadata);
+    } catch (error) {
+      if (error instanceof RequestValidationError) throw asError(error.details ?? error.message);
+      throw error;
+    }
+  }
+
+  private async check(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     // A scalar query parameter given twice (`?task=a&task=b`) arrives as an array: refused here, once for all routes.
     if (metadata.type === 'query' && metadata.data && Array.isArray(value) && !isRepeatable(metadata))
       throw new RequestValidationError('value', `Query parameter '${metadata.data}' must be given once`);
