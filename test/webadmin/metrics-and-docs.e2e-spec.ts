@@ -62,7 +62,10 @@ describe('webadmin /metrics and API documentation', () => {
 
   it('documents the query parameters the routes read through their DTOs', async () => {
     const { body } = await service.admin().get('/openapi.json').expect(200);
-    const paths = body.paths as Record<string, Record<string, { parameters?: { in: string; name: string }[] }>>;
+    const paths = body.paths as Record<
+      string,
+      Record<string, { parameters?: { in: string; name: string }[] }>
+    >;
     const queryOf = (path: string, method: string) =>
       (paths[path]?.[method]?.parameters ?? [])
         .filter((parameter) => parameter.in === 'query')
