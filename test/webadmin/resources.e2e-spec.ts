@@ -228,6 +228,12 @@ describe('webadmin /domains/{domain}/resources (webadmin.md §8, dav.md §5.5)',
       { name: 'X', icon: 'tv' },
       { name: 'X', icon: 'tv', creator: ALICE, administrators: [{ email: BOB, extra: 1 }] },
       { name: 42, icon: 'tv', creator: ALICE },
+      { name: null, icon: 'tv', creator: ALICE },
+      { name: 'X', icon: 'tv', creator: ALICE, administrators: 'bob' },
+      { name: 'X', icon: 'tv', creator: ALICE, administrators: null },
+      { name: 'X', icon: 'tv', creator: ALICE, administrators: ['bob'] },
+      { name: 'X', icon: 'tv', creator: ALICE, administrators: [{ davRight: 'dav:read-write' }] },
+      { name: 'X', icon: 'tv', creator: ALICE, description: 3 },
     ])
       expect((await create(body).expect(400)).body).toMatchObject(invalidJson);
     const malformed = await admin()
@@ -236,8 +242,22 @@ describe('webadmin /domains/{domain}/resources (webadmin.md §8, dav.md §5.5)',
       .send('{"name": ')
       .expect(400);
     expect(malformed.body).toMatchObject({ type: 'InvalidArgument' });
-    await create({ name: ' ', icon: 'tv', creator: ALICE }).expect(400);
-    await create({ name: 'X', icon: '../etc', creator: ALICE }).expect(400);
+    const invalidValue = {
+      type: 'InvalidArgument',
+      message: 'Invalid arguments supplied in the user request',
+    };
+    expect((await create({ name: ' ', icon: 'tv', creator: ALICE }).expect(400)).body).toMatchObject(
+      invalidValue,
+    );
+    expect((await create({ name: 'X', icon: '../etc', creator: ALICE }).expect(400)).body).toMatchObject(
+      invalidValue,
+    );
+    expect(
+      (await create({ name: 'X', icon: 'tv', creator: 'not an address' }).expect(400)).body,
+    ).toMatchObject({
+      type: 'InvalidArgument',
+      message: 'Invalid username: not an address',
+    });
     expect(await resources().countDocuments()).toBe(count);
 
     // PATCH: an unknown administrator changes nothing, neither the name nor the sharees
@@ -246,7 +266,12 @@ describe('webadmin /domains/{domain}/resources (webadmin.md §8, dav.md §5.5)',
       .send({ name: 'Renamed', administrators: [{ email: 'ghost@twake.test' }] })
       .expect(400);
     expect(patch.body.message).toBe("Username 'ghost@twake.test' must exist");
-    await admin().patch(`/domains/${DOMAIN}/resources/${ids.room}`).send({ nickname: 'x' }).expect(400);
+    const patchMessage = async (body: object) =>
+      (await admin().patch(`/domains/${DOMAIN}/resources/${ids.room}`).send(body).expect(400)).body.message;
+    for (const body of [{ nickname: 'x' }, { name: 5 }, { administrators: {} }])
+      expect(await patchMessage(body)).toBe('JSON payload of the request is not valid');
+    for (const body of [{ name: '  ' }, { icon: 'a b' }])
+      expect(await patchMessage(body)).toBe('Invalid arguments supplied in the user request');
     expect((await resources().findOne({ _id: new ObjectId(ids.room) }))!.name).toBe('Room 4 (large)');
     expect(await sharees(ids.room!)).toEqual([`mailto:${CAROL}=3`, `mailto:${DAN}=5`]);
   });

@@ -21,9 +21,9 @@ import {
   CreateResourceDto,
   ResourceResponseDto,
   UpdateResourceDto,
-  parseCreateResourceBody,
-  parseUpdateResourceBody,
+  toCreateResourceInput,
   toResourceResponse,
+  toResourceUpdate,
 } from './resource-body';
 
 /**
@@ -65,11 +65,11 @@ export class ResourcesController {
   @ApiCreatedResponse({ description: 'Empty body; `Location: /domains/{domain}/resources/{id}`' })
   async create(
     @Param('domain') rawDomain: string,
-    @Body() body: unknown,
+    @Body() body: CreateResourceDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<void> {
     const domain = await existingDomain(this.queryBus, rawDomain);
-    const input = parseCreateResourceBody(body);
+    const input = toCreateResourceInput(body);
     const id = await this.commandBus.execute(new CreateResourceCommand(domain, input));
     response.setHeader('Location', `/domains/${domain.name}/resources/${id}`);
   }
@@ -82,10 +82,10 @@ export class ResourcesController {
   async update(
     @Param('domain') rawDomain: string,
     @Param('id') id: string,
-    @Body() body: unknown,
+    @Body() body: UpdateResourceDto,
   ): Promise<void> {
     const domain = await existingDomain(this.queryBus, rawDomain);
-    const { changes, administrators } = parseUpdateResourceBody(body);
+    const { changes, administrators } = toResourceUpdate(body);
     await this.commandBus.execute(new UpdateResourceCommand(domain, id, changes, administrators));
   }
 
