@@ -1,3 +1,4 @@
+import { OpenApiDocument, jsonBodyRef } from '../support/openapi-document';
 import { DavTestEnvironment, startDavTestEnvironment } from '../doubles/esn-sabre/dav-test-environment';
 
 describe('webadmin team calendars (§9)', () => {
@@ -138,6 +139,94 @@ describe('webadmin team calendars (§9)', () => {
     // A team calendar is invisible from another domain.
     await admin().get(`/domains/other-teams.test/team-calendars/${id}`).expect(404);
     await admin().get(`/domains/other-teams.test/team-calendars/${id}/members`).expect(404);
+  });
+
+  it('refuses a members body of the wrong shape or with wrong values, before any DAV call', async () => {
+    const id = (await create({ name: 'shapes', displayName: 'Shapes' })).body.id as string;
+    const seenBefore = env.dav.seen.length;
+    const refusal = async (body: unknown) => {
+      const response = await admin()
+        .post(`/domains/${DOMAIN}/team-calendars/${id}/members/invitee`)
+        .set('Content-Type', 'application/json')
+        .send(JSON.stringify(body))
+        .expect(400);
+      expect(response.body).toMatchObject({ statusCode: 400, type: 'InvalidArgument' });
+      return response.body as { message: string; details: string };
+    };
+    const bob = `mailto:bob@${DOMAIN}`;
+    for (const body of [
+      [],
+      { share: null },
+      { share: 'bob' },
+      { share: [] },
+      { share: {}, other: 1 },
+      { share: { set: [], add: [] } },
+      { share: { set: {} } },
+      { share: { remove: null } },
+      { share: { set: [null] } },
+      { share: { set: ['bob'] } },
+      { share: { set: [{ 'dav:href': bob, 'dav:read': true, 'dav:write': true }] } },
+      { share: { remove: [{ 'dav:href': bob, 'dav:read': true }] } },
+    ])
+      expect([body, (await refusal(body)).message]).toEqual([
+        body,
+        'JSON payload of the request is not valid',
+      ]);
+    for (const [body, details] of [
+      [{ share: { set: [{ 'dav:read': true }] } }, "'dav:href' must be a mailto: address: undefined"],
+      [
+        { share: { set: [{ 'dav:href': 'mailto: ', 'dav:read': true }] } },
+        `'dav:href' must be a mailto: address: "mailto: "`,
+      ],
+      [{ share: { remove: [{ 'dav:href': 7 }] } }, "'dav:href' must be a mailto: address: 7"],
+      [
+        { share: { set: [{ 'dav:href': bob, 'dav:read': 'true' }] } },
+        'exactly one of dav:read, dav:read-write, dav:administration must be true',
+      ],
+      [
+        { share: { set: [{ 'dav:href': bob, 'dav:read': false, 'dav:administration': false }] } },
+        'exactly one of dav:read, dav:read-write, dav:administration must be true',
+      ],
+    ] as const)
+      expect(await refusal(body)).toEqual({
+        statusCode: 400,
+        type: 'InvalidArgument',
+        message: 'Invalid arguments supplied in the user request',
+        details,
+      });
+    expect(env.dav.seen.slice(seenBefore).filter((request) => request.method === 'POST')).toEqual([]);
+    // Spaces around the address are tolerated, the rights not granted may be given as false.
+    await admin()
+      .post(`/domains/${DOMAIN}/team-calendars/${id}/members/invitee`)
+      .send({ share: { set: [{ 'dav:href': ` ${bob} `, 'dav:read': false, 'dav:read-write': true }] } })
+      .expect(204);
+    expect((await admin().get(`/domains/${DOMAIN}/team-calendars/${id}/members`).expect(200)).body).toEqual([
+      { username: `bob@${DOMAIN}`, role: 'member', davRight: 'dav:read-write' },
+    ]);
+  });
+
+  it('documents the members body with its DTOs in the OpenAPI document', async () => {
+    const document = (await admin().get('/openapi.json').expect(200)).body as OpenApiDocument;
+    expect(jsonBodyRef(document, 'post', '/domains/{domain}/team-calendars/{id}/members/invitee')).toBe(
+      '#/components/schemas/CalendarShareRequestDto',
+    );
+    const schemas = document.components.schemas;
+    expect(schemas.CalendarShareRequestDto).toMatchObject({
+      required: ['share'],
+      properties: { share: { $ref: '#/components/schemas/ShareUpdateDto' } },
+    });
+    expect(schemas.ShareUpdateDto?.properties).toMatchObject({
+      set: { type: 'array', items: { $ref: '#/components/schemas/ShareGrantDto' } },
+      remove: { type: 'array', items: { $ref: '#/components/schemas/ShareRemovalDto' } },
+    });
+    expect(schemas.ShareGrantDto).toMatchObject({
+      required: ['dav:href'],
+      properties: {
+        'dav:read': { type: 'boolean' },
+        'dav:read-write': { type: 'boolean' },
+        'dav:administration': { type: 'boolean' },
+      },
+    });
   });
 
   it('answers the errors of §9 in the webadmin format', async () => {

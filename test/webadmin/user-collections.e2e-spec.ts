@@ -247,6 +247,23 @@ describe('webadmin user calendars and address books (§10)', () => {
           .send({ 'dav:sharee': [{ 'dav:share-access': 3 }] }),
       ),
     ).toBe("each sharee needs a 'dav:href' mailto: address");
+    expect(await reason(admin().post(`${calendar}/invitee`).send({}))).toBe(
+      "'share' is required and must be an object",
+    );
+    expect(
+      await reason(
+        admin()
+          .post(`${calendar}/invitee`)
+          .send({ share: { set: [{ 'dav:href': `mailto:bob@${DOMAIN}` }] } }),
+      ),
+    ).toBe('exactly one of dav:read, dav:read-write, dav:administration must be true');
+    expect(
+      await reason(
+        admin()
+          .post(`${calendar}/invitee`)
+          .send({ share: { set: [] }, set: [] }),
+      ),
+    ).toBe('property set should not exist');
     // Refused by the pipe: the DAV server never heard of them.
     expect(env.dav.seen.slice(seenBefore).filter((request) => request.method !== 'GET')).toEqual([]);
   });
@@ -286,6 +303,9 @@ describe('webadmin user calendars and address books (§10)', () => {
     );
     expect(jsonBodyRef(document, 'post', '/users/{username}/addressbooks/{bookId}/invitee')).toBe(
       schema('AddressBookShareRequestDto'),
+    );
+    expect(jsonBodyRef(document, 'post', '/users/{username}/calendars/{calendarId}/invitee')).toBe(
+      schema('UserCalendarShareRequestDto'),
     );
     const schemas = document.components.schemas;
     expect(schemas.UserCalendarCreationRequestDto).toMatchObject({

@@ -1,10 +1,22 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsDefined, IsNotEmpty, IsString } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  Allow,
+  IsArray,
+  IsDefined,
+  IsNotEmpty,
+  IsObject,
+  IsString,
+  ValidateBy,
+  ValidateIf,
+  ValidateNested,
+  type ValidationArguments,
+} from 'class-validator';
 import type { CalendarShareUpdate, DavShareRight } from '@app/dav-client';
 import type { TeamCalendar } from '@app/persistence';
-import { StrictBody } from '../../http/validation/strict-body';
+import { SHAPE, StrictBody } from '../../http/validation/strict-body';
 import { Trimmed } from '../../http/validation/trimmed';
-import { WebadminError } from '../http/webadmin-error';
 
 /** A required non-blank text (trimmed): missing is a shape error, blank or not a string a value error. */
 const NonBlankText = (): PropertyDecorator => (target, key) => {
@@ -50,43 +62,88 @@ export function teamCalendarJson(calendar: TeamCalendar): TeamCalendarJsonDto {
   };
 }
 
-function strictObject(body: unknown, allowed: string[]): Record<string, unknown> {
-  if (typeof body !== 'object' || body === null || Array.isArray(body))
-    throw WebadminError.invalidJson('a JSON object is expected');
-  const record = body as Record<string, unknown>;
-  const unknown = Object.keys(record).filter((key) => !allowed.includes(key));
-  if (unknown.length > 0) throw WebadminError.invalidJson(`unknown properties: ${unknown.join(', ')}`);
-  return record;
+const RIGHTS: DavShareRight[] = ['dav:read', 'dav:read-write', 'dav:administration'];
+
+/** A `dav:href` of a sharing entry: a `mailto:` address (case-insensitive, spaces around tolerated). */
+const MailtoHref = (): PropertyDecorator =>
+  ValidateBy({
+    name: 'mailtoHref',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'string' && /^mailto:/i.test(value.trim()) && value.trim().length > 'mailto:'.length,
+      defaultMessage: ({ value }: ValidationArguments) =>
+        `'dav:href' must be a mailto: address: ${JSON.stringify(value)}`,
+    },
+  });
+
+/** A granted right: `true` grants it, anything else does not. */
+const Right = (description: string): PropertyDecorator =>
+  applyDecorators(ApiPropertyOptional({ type: Boolean, description }), Allow());
+
+export class ShareRemovalDto {
+  @ApiProperty({ example: 'mailto:eve@example.com' }) @MailtoHref() 'dav:href'!: string;
 }
 
-const RIGHTS: DavShareRight[] = ['dav:read', 'dav:read-write', 'dav:administration'];
+/** A member granted (or changed to) exactly one of the three rights. */
+export class ShareGrantDto {
+  @ApiProperty({ example: 'mailto:bob@example.com' }) @MailtoHref() 'dav:href'!: string;
+
+  @Right('viewer')
+  @ValidateBy({
+    name: 'oneRight',
+    validator: {
+      validate: (_: unknown, { object }: ValidationArguments) =>
+        RIGHTS.filter((right) => (object as Record<string, unknown>)[right] === true).length === 1,
+      defaultMessage: () => `exactly one of ${RIGHTS.join(', ')} must be true`,
+    },
+  })
+  'dav:read'?: boolean;
+
+  @Right('member') 'dav:read-write'?: boolean;
+  @Right('manager') 'dav:administration'?: boolean;
+}
+
+const ARRAYS = { ...SHAPE, message: "'set' and 'remove' must be arrays" };
+
+/** An optional list of sharing entries: absent is an empty list; anything but an array of objects is a shape error. */
+const Entries = (type: () => new () => object): PropertyDecorator =>
+  applyDecorators(
+    ApiPropertyOptional({ type: [type()] }),
+    ValidateIf((_, value) => value !== undefined),
+    IsArray(ARRAYS),
+    ValidateNested({ each: true }),
+    Type(type),
+  );
+
+export class ShareUpdateDto {
+  @Entries(() => ShareGrantDto) set?: ShareGrantDto[];
+  @Entries(() => ShareRemovalDto) remove?: ShareRemovalDto[];
+}
 
 /**
  * `{"share": {"set": [{"dav:href": "mailto:…", "<right>": true}], "remove": [{"dav:href": "mailto:…"}]}}`
- * (webadmin.md §9.2): `share` required, `set`/`remove` optional; each `set` entry names exactly one right.
+ * (webadmin.md §9.2), strict: `share` required, `set`/`remove` optional; each `set` entry names exactly one right
+ * (an invalid argument, as a `dav:href` that is not a `mailto:` address).
  */
-export function parseShare(body: unknown): CalendarShareUpdate {
-  const share = strictObject(body, ['share']).share;
-  if (typeof share !== 'object' || share === null || Array.isArray(share))
-    throw WebadminError.invalidJson("'share' is required and must be an object");
-  const { set = [], remove = [], ...others } = share as Record<string, unknown>;
-  if (Object.keys(others).length > 0)
-    throw WebadminError.invalidJson(`unknown properties: ${Object.keys(others).join(', ')}`);
-  if (!Array.isArray(set) || !Array.isArray(remove))
-    throw WebadminError.invalidJson("'set' and 'remove' must be arrays");
-  const address = (entry: unknown): string => {
-    const href = (entry as { 'dav:href'?: unknown } | null)?.['dav:href'];
-    if (typeof href !== 'string' || !/^mailto:/i.test(href.trim()) || href.trim().length <= 'mailto:'.length)
-      throw WebadminError.invalidUserRequest(`'dav:href' must be a mailto: address: ${JSON.stringify(href)}`);
-    return href.trim().slice('mailto:'.length).toLowerCase();
-  };
+@StrictBody()
+export class CalendarShareRequestDto {
+  @ApiProperty({ type: ShareUpdateDto })
+  @ValidateNested()
+  @Type(() => ShareUpdateDto)
+  @IsObject({ ...SHAPE, message: "'share' is required and must be an object" })
+  @IsDefined({ message: "'share' is required and must be an object" })
+  share!: ShareUpdateDto;
+}
+
+const address = (href: string): string => href.trim().slice('mailto:'.length).toLowerCase();
+
+/** The sharing update a validated body asks for (addresses lower-cased). */
+export function shareUpdate({ share }: CalendarShareRequestDto): CalendarShareUpdate {
   return {
-    set: set.map((entry: unknown) => {
-      const granted = RIGHTS.filter((right) => (entry as Record<string, unknown>)[right] === true);
-      if (granted.length !== 1)
-        throw WebadminError.invalidUserRequest(`exactly one of ${RIGHTS.join(', ')} must be true`);
-      return { email: address(entry), right: granted[0]! };
-    }),
-    remove: remove.map(address),
+    set: (share.set ?? []).map((entry) => ({
+      email: address(entry['dav:href']),
+      right: RIGHTS.find((right) => entry[right] === true)!,
+    })),
+    remove: (share.remove ?? []).map((entry) => address(entry['dav:href'])),
   };
 }

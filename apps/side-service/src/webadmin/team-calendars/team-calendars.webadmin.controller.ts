@@ -29,7 +29,8 @@ import {
   TeamCalendarCreationDto,
   TeamCalendarJsonDto,
   TeamCalendarRenameDto,
-  parseShare,
+  CalendarShareRequestDto,
+  shareUpdate,
   teamCalendarJson,
 } from './team-calendar-body';
 
@@ -125,21 +126,16 @@ export class TeamCalendarsController {
     description:
       '400: `Candidate member not found: <u>`, `Member must belong to domain: <d>`; 404: `Team calendar does not exist: <id>`',
   })
-  @ApiBody({
-    schema: {
-      example: {
-        share: {
-          set: [{ 'dav:href': 'mailto:bob@example.com', 'dav:read-write': true }],
-          remove: [{ 'dav:href': 'mailto:eve@example.com' }],
-        },
-      },
-    },
-  })
   @ApiNoContentResponse({ description: 'Applied' })
-  async invite(@Param('domain') raw: string, @Param('id') id: string, @Body() body: unknown): Promise<void> {
+  async invite(
+    @Param('domain') raw: string,
+    @Param('id') id: string,
+    @Body() body: CalendarShareRequestDto,
+  ): Promise<void> {
     const domain = await this.domain(raw);
-    const update = parseShare(body);
-    await davCall(this.commandBus.execute(new UpdateTeamCalendarMembersCommand(domain, id, update)));
+    await davCall(
+      this.commandBus.execute(new UpdateTeamCalendarMembersCommand(domain, id, shareUpdate(body))),
+    );
   }
 
   private domain(raw: string): Promise<Domain> {

@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsDefined, IsIn, IsString, Matches, ValidateIf, ValidateNested } from 'class-validator';
 import { InvalidCollectionBodyError } from '../../user-collections/user-collections.errors';
+import { CalendarShareRequestDto } from '../team-calendars/team-calendar-body';
 import { InvalidBodyAs } from '../../http/validation/invalid-body-as';
 import { StrictBody } from '../../http/validation/strict-body';
 import { Trimmed } from '../../http/validation/trimmed';
@@ -97,3 +98,7 @@ export class AddressBookShareRequestDto {
   @IsDefined({ message: "'dav:sharee' must be an array" })
   'dav:sharee'!: AddressBookShareeDto[];
 }
+
+/** `POST /users/{username}/calendars/{calendarId}/invitee`: the sharing update of §9.2, with the errors of §10. */
+@CollectionBody()
+export class UserCalendarShareRequestDto extends CalendarShareRequestDto {}

@@ -2,7 +2,6 @@ import { Body, Controller, Delete, Get, Header, HttpCode, Param, Patch, Post } f
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
-  ApiBody,
   ApiCreatedResponse,
   ApiInternalServerErrorResponse,
   ApiNoContentResponse,
@@ -27,13 +26,14 @@ import { InvalidCollectionBodyError } from '../../user-collections/user-collecti
 import { TextBody } from '../../http/json-response.interceptor';
 import { DAV_ERROR_MESSAGE, davCall } from '../http/dav-call';
 import { WebadminError } from '../http/webadmin-error';
-import { parseShare } from '../team-calendars/team-calendar-body';
+import { shareUpdate } from '../team-calendars/team-calendar-body';
 import {
   AddressBookShareRequestDto,
   PublicRightRequestDto,
   UserAddressBookCreationRequestDto,
   UserCalendarChangeRequestDto,
   UserCalendarCreationRequestDto,
+  UserCalendarShareRequestDto,
 } from './user-collection.request';
 
 function username(raw: string): string {
@@ -126,24 +126,13 @@ export class UserCollectionsController {
   @Post('calendars/:calendarId/invitee')
   @HttpCode(204)
   @ApiOperation({ summary: 'Share the calendar (sharing update as for team calendars)' })
-  @ApiBody({
-    schema: { example: { share: { set: [{ 'dav:href': 'mailto:bob@example.com', 'dav:read': true }] } } },
-  })
   @ApiNoContentResponse({ description: 'Shared' })
   async calendarInvitee(
     @Param('username') raw: string,
     @Param('calendarId') calendarId: string,
-    @Body() body: unknown,
+    @Body() body: UserCalendarShareRequestDto,
   ): Promise<void> {
-    let update;
-    try {
-      update = parseShare(body);
-    } catch (error) {
-      throw new InvalidCollectionBodyError(
-        error instanceof WebadminError ? (error.details ?? error.message) : String(error),
-      );
-    }
-    await this.changeCalendar(raw, calendarId, { kind: 'share', update });
+    await this.changeCalendar(raw, calendarId, { kind: 'share', update: shareUpdate(body) });
   }
 
   @Get('addressbooks')
