@@ -6,12 +6,17 @@
  *    in alternating rounds of the same run: req/s, p50/p99 and the ratios (targets: proxy throughput within 10% of
  *    direct, under 1 ms added at p50).
  *    Then the same GET against a stand-in that answers at once (bench/support/fixed-dav.mjs): the proxy's own cost.
+ *    The service measured is the compiled one as shipped (`npm run build`, then `node <npm start's flags>
+ *    dist/apps/side-service/src/main.js` in its own process, `support/compiled-service.ts`; BENCH_SKIP_BUILD=1 reuses
+ *    dist/); its CPU per proxied request is read from /proc. With BENCH_PROFILE=1 the service behind the stand-in
+ *    writes a CPU profile to .bench-logs/dav-proxy-<engine>-service.cpuprofile, its top self time printed.
  *    Then a ~50 MB ICS uploaded and imported into that stand-in: time and memory high-water mark.
  * 2. The secret-link ICS export of a 100 000-event calendar (Radicale behind the esn-sabre test double, in this
  *    process), downloaded by another process: this process's RSS and heap high-water marks over their baseline.
  *    The calendar is created in Radicale on the first run (about 5 minutes), then reused.
  *
  *   node --expose-gc -r ts-node/register -r tsconfig-paths/register bench/dav-proxy.bench.ts [seconds]
+ *   (the memory figures of the full variant run the service in this process, to watch its event bus)
  *   (BENCH_CACHE=memory: without Redis; without --expose-gc the live heap is not measured)
  */
 import 'reflect-metadata';
@@ -34,10 +39,18 @@ import {
   load,
   loadAverage,
   prepareBenchEnvironment,
-  profiled,
+  printProfile,
   reportRow,
   useEngine,
 } from './support/bench-env';
+import {
+  buildService,
+  freePort,
+  profileFlags,
+  startFlags,
+  startService,
+  stopService,
+} from './support/compiled-service';
 
 const SMALL_CALENDAR = '/calendars/bench-proxy/calendar';
 const LARGE_HOME = 'bench-100k';
@@ -98,7 +111,18 @@ async function seedLargeCalendar(radicale: string): Promise<void> {
   if (status >= 300) throw new Error(`seeding the large calendar failed: ${status}`);
 }
 
-async function startService(env: Record<string, string>): Promise<{ apps: ServiceApps; base: string }> {
+/** The compiled service (npm start's flags) in its own process, forwarding `/dav/**` to `davUrl`. */
+async function startCompiled(davUrl: string, log: string, extraFlags: string[] = []) {
+  process.env.DAV_URL = davUrl;
+  const port = await freePort();
+  const service = await startService(port, { log, extraFlags });
+  return { service, base: `http://127.0.0.1:${port}` };
+}
+
+const middle = (results: LoadResult[]) => [...results].sort((a, b) => a.rps - b.rps)[1]!;
+
+/** The service in this process (the memory figures: they watch the import's completion on its event bus). */
+async function startInProcess(env: Record<string, string>): Promise<{ apps: ServiceApps; base: string }> {
   Object.assign(process.env, env);
   const apps = await createServiceApps();
   await apps.api.listen(0, '127.0.0.1');
@@ -201,6 +225,7 @@ async function uploadAndImport(
 async function main(): Promise<void> {
   const quick = process.env.BENCH_QUICK === '1';
   const seconds = Number(process.argv[2] ?? (quick ? 3 : 8));
+  buildService();
   const provider = await TestOidcProvider.start();
   const cache = process.env.BENCH_CACHE ?? 'redis';
   prepareBenchEnvironment({
@@ -244,9 +269,9 @@ async function proxyFigures(
   useEngine(engine);
   const progress = (step: string) => process.stderr.write(`[dav-proxy bench] ${step}\n`);
   progress(`proxy versus direct, DAV server Radicale (${engine})`);
-  // 1. Proxy versus direct, DAV_URL = Radicale.
-  const { apps, base } = await startService({ DAV_URL: radicale });
-  const proxied = `${base}/dav${SMALL_CALENDAR}`;
+  // 1. Proxy versus direct, DAV_URL = Radicale; the compiled service in its own process, as shipped.
+  const atRadicale = await startCompiled(radicale, `dav-proxy-${engine}-radicale-service`);
+  const proxied = `${atRadicale.base}/dav${SMALL_CALENDAR}`;
   const direct = `${radicale}${SMALL_CALENDAR}`;
   const cases = {
     propfind: {
@@ -266,7 +291,7 @@ async function proxyFigures(
   };
   // Radicale (threaded WSGI, HTTP/1.0, listen backlog 5) drops connections beyond a few concurrent ones.
   const connections = 4;
-  const figures: Record<string, { direct: LoadResult; proxy: LoadResult; cpuPerRequestUs: number }> = {};
+  const figures: Record<string, { direct: LoadResult; proxy: LoadResult; cpuPerRequestMs: number }> = {};
   for (const [name, spec] of Object.entries(cases)) {
     const run = (target: 'direct' | 'proxy', durationMs: number) =>
       load(spec[target], {
@@ -283,20 +308,27 @@ async function proxyFigures(
     let cpu = 0;
     for (let round = 0; round < 3; round++) {
       directs.push(await run('direct', seconds * 1000));
-      const before = process.cpuUsage();
+      const before = cpuMsOf(atRadicale.service.pid!);
       proxies.push(await run('proxy', seconds * 1000));
-      const used = process.cpuUsage(before);
-      cpu += used.user + used.system;
+      cpu += cpuMsOf(atRadicale.service.pid!) - before;
     }
-    const median = (results: LoadResult[]) => [...results].sort((a, b) => a.rps - b.rps)[1]!;
-    const proxied = proxies.reduce((sum, result) => sum + result.requests, 0);
-    figures[name] = { direct: median(directs), proxy: median(proxies), cpuPerRequestUs: cpu / proxied };
+    const proxiedRequests = proxies.reduce((sum, result) => sum + result.requests, 0);
+    figures[name] = {
+      direct: middle(directs),
+      proxy: middle(proxies),
+      cpuPerRequestMs: cpu / proxiedRequests,
+    };
   }
-  await closeServiceApps(apps);
+  await stopService(atRadicale.service);
 
   progress(`proxy versus direct, keep-alive DAV stand-in (${engine})`);
   // 1b. The same GET against a keep-alive DAV stand-in that answers at once: the proxy's own cost.
-  const fixed = await startService({ DAV_URL: `http://127.0.0.1:${fixedPort}` });
+  const profileName = `dav-proxy-${engine}-service`;
+  const fixed = await startCompiled(
+    `http://127.0.0.1:${fixedPort}`,
+    profileName,
+    process.env.BENCH_PROFILE === '1' ? profileFlags(profileName) : [],
+  );
   const fixedRun = (target: 'direct' | 'proxy', durationMs: number) =>
     load(
       target === 'direct'
@@ -315,20 +347,19 @@ async function proxyFigures(
   let fixedCpu = 0;
   for (let round = 0; round < 3; round++) {
     fixedDirects.push(await fixedRun('direct', seconds * 1000));
-    const before = cpuMsOf();
-    const run = () => fixedRun('proxy', seconds * 1000);
-    const result = round === 0 ? await profiled(`dav-proxy-${engine}`, run) : await run();
-    fixedCpu += (cpuMsOf() - before) / result.requests;
+    const before = cpuMsOf(fixed.service.pid!);
+    const result = await fixedRun('proxy', seconds * 1000);
+    fixedCpu += (cpuMsOf(fixed.service.pid!) - before) / result.requests;
     fixedProxies.push(result);
   }
-  const middle = (results: LoadResult[]) => [...results].sort((a, b) => a.rps - b.rps)[1]!;
   const fixedFigures = { direct: middle(fixedDirects), proxy: middle(fixedProxies) };
-  await closeServiceApps(fixed.apps);
+  await stopService(fixed.service);
 
   console.log(
     `DAV proxy benchmark on ${engine} (3 alternating rounds of ${seconds}s, medians, ${connections} connections, DAV server: Radicale ${radicale}, cache: ${process.env.REDIS_URL ? 'Redis' : 'memory'}; load ${loadAverage()})`,
   );
-  for (const [name, { direct: d, proxy: p, cpuPerRequestUs }] of Object.entries(figures)) {
+  console.log(`  service: compiled, in its own process (node ${startFlags().join(' ')} dist/.../main.js)`);
+  for (const [name, { direct: d, proxy: p, cpuPerRequestMs }] of Object.entries(figures)) {
     const label = name === 'propfind' ? 'PROPFIND Depth 1 (20 events)' : 'GET one event';
     console.log(`  ${label} (Radicale: its own rate bounds both)`);
     console.log(
@@ -340,7 +371,7 @@ async function proxyFigures(
     console.log(
       `    ratio proxy/direct throughput ${format(p.rps / d.rps, 3)}   added p50 ${format(p.p50Ms - d.p50Ms, 2)} ms   added p99 ${format(p.p99Ms - d.p99Ms, 2)} ms`,
     );
-    console.log(`    service CPU per proxied request ${format(cpuPerRequestUs, 0)} µs (user + system)`);
+    console.log(`    service CPU per proxied request ${format(cpuPerRequestMs, 3)} ms (user + system)`);
     reportRow({
       bench: 'dav-proxy',
       figure: `${label} via proxy, Radicale`,
@@ -350,7 +381,7 @@ async function proxyFigures(
       baselineLabel: 'Radicale direct',
       ratio: p.rps / d.rps,
       engine,
-      note: `added p50 ${format(p.p50Ms - d.p50Ms, 2)} ms (Radicale is the bottleneck: no goal)`,
+      note: `added p50 ${format(p.p50Ms - d.p50Ms, 2)} ms, service CPU ${format(cpuPerRequestMs, 3)} ms/req (Radicale is the bottleneck: no goal)`,
     });
   }
   {
@@ -377,7 +408,7 @@ async function proxyFigures(
       ratio: p.rps / d.rps,
       goal: { op: '>=', target: 0.3 },
       engine,
-      note: `service CPU ${format(fixedCpu / 3, 3)} ms/req`,
+      note: `service CPU ${format(fixedCpu / 3, 3)} ms/req, p50 ${format(p.p50Ms, 2)} vs ${format(d.p50Ms, 2)} ms`,
     });
     reportRow({
       bench: 'dav-proxy',
@@ -388,6 +419,7 @@ async function proxyFigures(
       engine,
     });
   }
+  if (process.env.BENCH_PROFILE === '1') printProfile(profileName);
 }
 
 async function memoryFigures(
@@ -396,7 +428,7 @@ async function memoryFigures(
   bearer: Record<string, string>,
 ): Promise<void> {
   const progress = (step: string) => process.stderr.write(`[dav-proxy bench] ${step}\n`);
-  const fixed = await startService({ DAV_URL: `http://127.0.0.1:${fixedPort}` });
+  const fixed = await startInProcess({ DAV_URL: `http://127.0.0.1:${fixedPort}` });
   progress(`upload and import of ${IMPORT_EVENTS} events`);
   // Import of a ~50 MB ICS into the stand-in: what the service holds while parsing and pushing it.
   const imported = await sampled(() => uploadAndImport(fixed.base, bearer, fixed.apps, IMPORT_EVENTS));
@@ -411,7 +443,7 @@ async function memoryFigures(
     adminUser: process.env.DAV_ADMIN_USER!,
     adminPassword: process.env.DAV_ADMIN_PASSWORD!,
   });
-  const exporting = await startService({ DAV_URL: double.url });
+  const exporting = await startInProcess({ DAV_URL: double.url });
   double.setSideServiceUrl(exporting.base);
   const link = await request(`${exporting.base}/calendar/api/calendars/${LARGE_HOME}/large/secret-link`, {
     headers: bearer,

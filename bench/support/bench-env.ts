@@ -162,6 +162,15 @@ export async function profiled<T>(name: string, run: () => Promise<T>): Promise<
   }
 }
 
+/** Prints the top self-time functions of `.bench-logs/<name>.cpuprofile` (a profile written by another process). */
+export function printProfile(name: string, count = 25): void {
+  const profile = JSON.parse(
+    readFileSync(join(ROOT, '.bench-logs', `${name}.cpuprofile`), 'utf8'),
+  ) as CpuProfile;
+  console.log(`  CPU profile of the service: .bench-logs/${name}.cpuprofile; top self time:`);
+  for (const line of topSelfTime(profile, count)) console.log(`    ${line}`);
+}
+
 interface CpuProfile {
   nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
   samples?: number[];

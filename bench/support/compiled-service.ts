@@ -41,6 +41,13 @@ export function startFlags(): string[] {
   );
 }
 
+/** Flags writing a CPU profile of the service's whole run to `.bench-logs/<name>.cpuprofile` (written at exit). */
+export const profileFlags = (name: string): string[] => [
+  '--cpu-prof',
+  `--cpu-prof-dir=${join(ROOT, '.bench-logs')}`,
+  `--cpu-prof-name=${name}.cpuprofile`,
+];
+
 /**
  * Starts the compiled service on `port` with the current environment (`process.env`) and waits until it answers.
  * BENCH_NODE_FLAGS: extra flags for a diagnosis (e.g. --trace-gc); `extraFlags` likewise. Its stdout goes to
