@@ -1,4 +1,6 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, PartialType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsDefined, IsIn, ValidateIf } from 'class-validator';
 import {
   DomainSettings,
   PUBLIC_VISIBILITIES,
@@ -6,6 +8,7 @@ import {
   type PublicVisibility,
   type UserSearchMode,
 } from '@app/persistence';
+import { StrictBody } from '../../http/validation/strict-body';
 import { WebadminError } from '../http/webadmin-error';
 
 const FIELDS = [
@@ -17,70 +20,72 @@ const FIELDS = [
 
 type Field = (typeof FIELDS)[number];
 
-/** The four overrides; `null` (or absent on PATCH) means "use the configuration". */
-export class DomainSettingsDto {
-  @ApiPropertyOptional({ enum: USER_SEARCH_MODES, nullable: true }) userSearchMode?: string | null;
-  @ApiPropertyOptional({ nullable: true }) resourceSearchEnabled?: boolean | null;
-  @ApiPropertyOptional({ enum: PUBLIC_VISIBILITIES, nullable: true }) defaultCalendarPublicVisibility?:
-    string | null;
-  @ApiPropertyOptional({ nullable: true }) calendarPublicVisibilitySettingEnabled?: boolean | null;
+const invalid = (key: string | symbol, value: unknown) =>
+  `Invalid value for '${String(key)}': ${JSON.stringify(value)}`;
+
+/**
+ * A setting of the PUT body: present (a missing one is a shape error), `null` to clear, else a value checked by
+ * `check`. The PATCH body (`PartialType`) makes it optional.
+ */
+const Setting =
+  (apiType: { enum: readonly string[] } | { type: 'boolean' }, check: PropertyDecorator): PropertyDecorator =>
+  (target, key) => {
+    ApiProperty({ ...apiType, nullable: true, description: 'null: use the configuration' })(target, key);
+    check(target, key);
+    IsDefined({ message: `'${String(key)}' is required` })(target, key);
+    ValidateIf((_body: object, value: unknown) => value !== null)(target, key);
+  };
+
+/** One of `values`, matched case-insensitively around spaces and kept lower-case. */
+const EnumSetting = (values: readonly string[]): PropertyDecorator => {
+  const known = (value: unknown) => typeof value === 'string' && values.includes(value.trim().toLowerCase());
+  return (target, key) => {
+    Setting(
+      { enum: values },
+      IsIn(values, {
+        message: ({ value }) => `${invalid(key, value)}. Supported values are: ${values.join(', ')}`,
+      }),
+    )(target, key);
+    Transform(({ value }: { value: unknown }) =>
+      known(value) ? (value as string).trim().toLowerCase() : value,
+    )(target, key);
+  };
+};
+
+const BooleanSetting = (): PropertyDecorator => (target, key) =>
+  Setting(
+    { type: 'boolean' },
+    IsBoolean({ message: ({ value }) => `${invalid(key, value)}; a boolean is expected` }),
+  )(target, key);
+
+/** PUT body (webadmin.md §6.3, strict): the four overrides, all required; `null` clears one. */
+@StrictBody()
+export class ReplaceDomainSettingsRequestDto {
+  @EnumSetting(USER_SEARCH_MODES) userSearchMode!: UserSearchMode | null;
+  @BooleanSetting() resourceSearchEnabled!: boolean | null;
+  @EnumSetting(PUBLIC_VISIBILITIES) defaultCalendarPublicVisibility!: PublicVisibility | null;
+  @BooleanSetting() calendarPublicVisibilitySettingEnabled!: boolean | null;
 }
+
+/** PATCH body (strict): any non-empty subset; a value sets, `null` clears, an absent field is kept. */
+@StrictBody()
+export class PatchDomainSettingsRequestDto extends PartialType(ReplaceDomainSettingsRequestDto) {}
 
 export interface SettingsChange {
   set: DomainSettings;
   unset: Field[];
 }
 
-function enumValue<T extends string>(field: Field, values: readonly T[], value: unknown): T {
-  const lower = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
-  if (lower === undefined || !(values as readonly string[]).includes(lower))
-    throw WebadminError.invalidUserRequest(
-      `Invalid value for '${field}': ${JSON.stringify(value)}. Supported values are: ${values.join(', ')}`,
-    );
-  return lower as T;
-}
-
-function booleanValue(field: Field, value: unknown): boolean {
-  if (typeof value !== 'boolean')
-    throw WebadminError.invalidUserRequest(
-      `Invalid value for '${field}': ${JSON.stringify(value)}; a boolean is expected`,
-    );
-  return value;
-}
-
-/**
- * Strict parsing of a settings body (webadmin.md §6.3): a JSON object of the four known fields only. PUT requires
- * all four (`null` clears one); PATCH any non-empty subset. Enums are matched case-insensitively.
- */
-export function parseSettingsBody(body: unknown, mode: 'replace' | 'patch'): SettingsChange {
-  if (typeof body !== 'object' || body === null || Array.isArray(body))
-    throw WebadminError.invalidJson('a JSON object is expected');
-  const record = body as Record<string, unknown>;
-  const unknown = Object.keys(record).filter((key) => !(FIELDS as readonly string[]).includes(key));
-  if (unknown.length > 0) throw WebadminError.invalidJson(`unknown properties: ${unknown.join(', ')}`);
-  if (mode === 'replace') {
-    const missing = FIELDS.filter((field) => !(field in record));
-    if (missing.length > 0) throw WebadminError.invalidJson(`missing properties: ${missing.join(', ')}`);
-  } else if (Object.keys(record).length === 0)
-    throw WebadminError.invalidJson('at least one setting is expected');
+/** The change a checked body describes; a PATCH body without any setting is refused as a shape error. */
+export function toSettingsChange(body: PatchDomainSettingsRequestDto): SettingsChange {
   const change: SettingsChange = { set: {}, unset: [] };
   for (const field of FIELDS) {
-    if (!(field in record)) continue;
-    const value = record[field];
-    if (value === null) {
-      change.unset.push(field);
-      continue;
-    }
-    if (field === 'userSearchMode')
-      change.set.userSearchMode = enumValue<UserSearchMode>(field, USER_SEARCH_MODES, value);
-    else if (field === 'defaultCalendarPublicVisibility')
-      change.set.defaultCalendarPublicVisibility = enumValue<PublicVisibility>(
-        field,
-        PUBLIC_VISIBILITIES,
-        value,
-      );
-    else change.set[field] = booleanValue(field, value);
+    const value = body[field];
+    if (value === null) change.unset.push(field);
+    else if (value !== undefined) Object.assign(change.set, { [field]: value });
   }
+  if (Object.keys(change.set).length === 0 && change.unset.length === 0)
+    throw WebadminError.invalidJson('at least one setting is expected');
   return change;
 }
 

@@ -2,7 +2,6 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Put } from '@nestjs/comm
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
-  ApiBody,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -15,7 +14,12 @@ import { ReplaceDomainSettingsCommand } from '../../domain-settings/commands/rep
 import { GetDomainSettingsQuery } from '../../domain-settings/queries/get-domain-settings/get-domain-settings.query';
 import { GetStoredDomainSettingsQuery } from '../../domain-settings/queries/get-stored-domain-settings/get-stored-domain-settings.query';
 import { existingDomain } from '../domains/domain-param';
-import { DOMAIN_SETTINGS_FIELDS, DomainSettingsDto, parseSettingsBody } from './domain-settings-body';
+import {
+  DOMAIN_SETTINGS_FIELDS,
+  PatchDomainSettingsRequestDto,
+  ReplaceDomainSettingsRequestDto,
+  toSettingsChange,
+} from './domain-settings-body';
 
 const EXAMPLE = {
   userSearchMode: 'limited',
@@ -63,24 +67,22 @@ export class DomainSettingsController {
   @Put()
   @HttpCode(204)
   @ApiOperation({ summary: 'Replace the overrides: all four fields required, null clears one' })
-  @ApiBody({ type: DomainSettingsDto })
   @ApiNoContentResponse({ description: 'Stored' })
   @ApiBadRequestResponse({ description: BAD_REQUEST })
-  async replace(@Param('domain') raw: string, @Body() body: unknown): Promise<void> {
+  async replace(@Param('domain') raw: string, @Body() body: ReplaceDomainSettingsRequestDto): Promise<void> {
     const domain = await existingDomain(this.queryBus, raw);
-    const { set } = parseSettingsBody(body, 'replace');
+    const { set } = toSettingsChange(body);
     await this.commandBus.execute(new ReplaceDomainSettingsCommand(domain.name, set));
   }
 
   @Patch()
   @HttpCode(204)
   @ApiOperation({ summary: 'Change some overrides: a value sets, null clears, an absent field is kept' })
-  @ApiBody({ type: DomainSettingsDto })
   @ApiNoContentResponse({ description: 'Stored' })
   @ApiBadRequestResponse({ description: `${BAD_REQUEST}; empty body` })
-  async patch(@Param('domain') raw: string, @Body() body: unknown): Promise<void> {
+  async patch(@Param('domain') raw: string, @Body() body: PatchDomainSettingsRequestDto): Promise<void> {
     const domain = await existingDomain(this.queryBus, raw);
-    const { set, unset } = parseSettingsBody(body, 'patch');
+    const { set, unset } = toSettingsChange(body);
     await this.commandBus.execute(new PatchDomainSettingsCommand(domain.name, set, unset));
   }
 }
