@@ -298,10 +298,24 @@ describe('webadmin domain-member sync LDAP → DAV (§6.4–6.5)', () => {
       request: ReturnType<typeof admin>['post'] extends (p: string) => infer R ? R : never,
       status: number,
     ) => (await request.expect(status)).body;
-    expect(await error(admin().post('/addressbook/domain-members'), 400)).toMatchObject({
+    for (const request of [
+      admin().post('/addressbook/domain-members'),
+      admin().post('/addressbook/domain-members?task='),
+      admin().post(`/addressbook/domain-members/${A}?task=%20&ldapFilter=(uid=a)`),
+    ])
+      expect(await error(request, 400)).toEqual({
+        statusCode: 400,
+        type: 'InvalidArgument',
+        message: "'task' query parameter is compulsory. Supported values are [sync]",
+        details: null,
+      });
+    expect(
+      await error(admin().delete(`/addressbook/domain-members?ignoredDomains=${A}&ignoredDomains=${B}`), 400),
+    ).toEqual({
       statusCode: 400,
       type: 'InvalidArgument',
-      message: expect.stringContaining('Supported values are [sync]'),
+      message: 'Invalid arguments supplied in the user request',
+      details: "Query parameter 'ignoredDomains' must be given once",
     });
     expect(
       await error(admin().post('/addressbook/domain-members').query({ task: 'reindex' }), 400),

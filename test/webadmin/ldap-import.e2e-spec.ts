@@ -107,6 +107,31 @@ describe('webadmin LDAP user import (§5.3)', () => {
         type: 'InvalidArgument',
         message: `Invalid value supplied for query parameter 'usersPerSecond': ${rate}`,
       });
+    expect(
+      (
+        await admin()
+          .post('/registeredUsers/tasks')
+          .query({ task: 'importFromLDAP', usersPerSecond: '0' })
+          .expect(400)
+      ).body,
+    ).toEqual({
+      statusCode: 400,
+      type: 'InvalidArgument',
+      message: "Invalid value supplied for query parameter 'usersPerSecond': 0",
+      details: 'a strictly positive integer is expected',
+    });
+    expect((await admin().post('/registeredUsers/tasks?task=%20').expect(400)).body).toEqual({
+      statusCode: 400,
+      type: 'InvalidArgument',
+      message: "'task' query parameter is compulsory. Supported values are [importFromLDAP]",
+      details: null,
+    });
+    expect(
+      (await admin().post('/registeredUsers/tasks?task=importFromLDAP&task=importFromLDAP').expect(400)).body,
+    ).toMatchObject({
+      message: 'Invalid arguments supplied in the user request',
+      details: "Query parameter 'task' must be given once",
+    });
   });
 });
 

@@ -1,3 +1,4 @@
+import { OpenApiDocument, queryParameters } from '../support/openapi-document';
 import { ObjectId } from 'mongodb';
 import { TestService, startTestService } from '../support/service-apps';
 
@@ -175,6 +176,65 @@ describe('webadmin /registeredUsers', () => {
     await service.admin().head('/registeredUsers').query({ id, email: 'head@users.test' }).expect(400);
   });
 
+  it('refuses an action other than addMissingFields, body or not, and registers nobody', async () => {
+    const body = { email: 'acting@users.test', firstname: 'A', lastname: 'Ct' };
+    for (const action of ['', 'explode', ' addMissingFields'])
+      expect(
+        (await service.admin().post('/registeredUsers').query({ action }).send(body).expect(400)).body,
+      ).toEqual({
+        statusCode: 400,
+        type: 'InvalidArgument',
+        message: `Invalid action: '${action}'. Supported actions are: addMissingFields`,
+        details: null,
+      });
+    expect(await users().countDocuments({ email: 'acting@users.test' })).toBe(0);
+  });
+
+  it('answers HEAD 400 for an empty id, and with both parameters even when one is empty', async () => {
+    await service.admin().head('/registeredUsers').query({ id: '' }).expect(400);
+    await service
+      .admin()
+      .head('/registeredUsers')
+      .query({ id: new ObjectId().toHexString(), email: '' })
+      .expect(400);
+  });
+
+  it('documents the query parameters of each route from its DTO', async () => {
+    const document = (await service.admin().get('/openapi.json').expect(200)).body as OpenApiDocument;
+    const names = (method: string, path: string) => {
+      const parameters = queryParameters(document, method, path);
+      return Object.fromEntries(
+        Object.entries(parameters).map(([name, { required }]) => [name, required ?? false]),
+      );
+    };
+    for (const path of ['/registeredUsers', '/domains/{domain}/registeredUsers']) {
+      expect(names('head', path)).toEqual({ email: false, id: false });
+      expect(names('get', path)).toEqual({ email: false });
+      expect(names('patch', path)).toEqual({ id: true });
+      expect(names('delete', path)).toEqual({ email: true });
+    }
+    expect(names('post', '/registeredUsers')).toEqual({ action: false });
+    expect(queryParameters(document, 'post', '/registeredUsers').action?.schema?.enum).toEqual([
+      'addMissingFields',
+    ]);
+    expect(names('post', '/registeredUsers/tasks')).toEqual({ task: true, usersPerSecond: false });
+    expect(queryParameters(document, 'post', '/registeredUsers/tasks').usersPerSecond?.schema).toMatchObject({
+      type: 'integer',
+      minimum: 1,
+      default: 100,
+    });
+    expect(names('post', '/addressbook/domain-members')).toEqual({
+      task: true,
+      ldapFilter: false,
+      ignoredDomains: false,
+    });
+    expect(queryParameters(document, 'post', '/addressbook/domain-members').task?.schema?.enum).toEqual([
+      'sync',
+    ]);
+    expect(names('post', '/addressbook/domain-members/{domain}')).toEqual({ task: true, ldapFilter: false });
+    expect(names('delete', '/addressbook/domain-members')).toEqual({ ignoredDomains: false });
+  });
+
   it('gets 404 for an unknown address', async () => {
     const response = await service
       .admin()
@@ -237,6 +297,27 @@ describe('webadmin /registeredUsers', () => {
       expect(unknown.body).toMatchObject({ type: 'notFound', message: `User with id ${id} not found` });
     });
 
+    it('answers each query refusal with its own message (id blank, malformed or given twice)', async () => {
+      const body = { email: 'p@users.test', firstname: 'P', lastname: 'Q' };
+      const refusal = async (query: string) =>
+        (await service.admin().patch(`/registeredUsers?${query}`).send(body).expect(400)).body;
+      const invalid = (message: string) => ({
+        statusCode: 400,
+        type: 'InvalidArgument',
+        message,
+        details: null,
+      });
+      expect(await refusal('id=%20%20')).toEqual(invalid("Missing 'id' query parameter"));
+      expect(await refusal('id=zzz')).toEqual(invalid('Invalid user id: zzz'));
+      const id = new ObjectId().toHexString();
+      expect(await refusal(`id=${id}&id=${id}`)).toEqual({
+        statusCode: 400,
+        type: 'InvalidArgument',
+        message: 'Invalid arguments supplied in the user request',
+        details: "Query parameter 'id' must be given once",
+      });
+    });
+
     it('answers 409 when the new address belongs to someone else, 404 when its domain is unknown', async () => {
       await register({ email: 'first@users.test', firstname: 'F', lastname: 'F' }).expect(201);
       await register({ email: 'second@users.test', firstname: 'S', lastname: 'S' }).expect(201);
@@ -278,6 +359,12 @@ describe('webadmin /registeredUsers', () => {
     it('answers 400 without an address', async () => {
       const response = await service.admin().delete('/registeredUsers').expect(400);
       expect(response.body.message).toBe("Missing 'email' query parameter");
+      expect((await service.admin().delete('/registeredUsers?email=%20').expect(400)).body).toEqual({
+        statusCode: 400,
+        type: 'InvalidArgument',
+        message: "Missing 'email' query parameter",
+        details: null,
+      });
     });
   });
 });

@@ -2,20 +2,32 @@ import { ArgumentMetadata, Injectable, ValidationError, ValidationPipe } from '@
 import type { ValidatorOptions } from 'class-validator';
 import { RequestValidationError, RequestViolation } from '@app/core';
 import { UnparsableJsonBody } from './request-body';
+import type { Answer } from './validation/answering';
 import { invalidBodyError } from './validation/invalid-body-as';
 import { isStrictBody } from './validation/strict-body';
 
 /** Constraints whose failure means the JSON has the wrong shape rather than a wrong value. */
 const SHAPE_CONSTRAINTS = new Set(['whitelistValidation', 'isDefined', 'unknownValue', 'nestedValidation']);
 
-function firstFailure(errors: ValidationError[]): { shape: boolean; message: string } | undefined {
+interface Failure {
+  shape: boolean;
+  message: string;
+  /** The failed constraint's own error (`answering()`), if it has one. */
+  answer?: Error;
+}
+
+function firstFailure(errors: ValidationError[]): Failure | undefined {
   for (const error of errors) {
     const entries = Object.entries(error.constraints ?? {});
     // class-validator reports the constraints of one property in reverse declaration order.
     const last = entries.at(-1);
     if (last) {
-      const context = error.contexts?.[last[0]] as { violation?: string } | undefined;
-      return { shape: SHAPE_CONSTRAINTS.has(last[0]) || context?.violation === 'shape', message: last[1] };
+      const context = error.contexts?.[last[0]] as { violation?: string; answer?: Answer } | undefined;
+      return {
+        shape: SHAPE_CONSTRAINTS.has(last[0]) || context?.violation === 'shape',
+        message: last[1],
+        answer: context?.answer?.(error.value),
+      };
     }
     const nested = firstFailure(error.children ?? []);
     if (nested) return nested;
@@ -51,6 +63,7 @@ export class RequestValidationPipe extends ValidationPipe {
       stopAtFirstError: true,
       exceptionFactory: (errors) => {
         const failure = firstFailure(errors);
+        if (failure?.answer) return failure.answer;
         const violation: RequestViolation = failure?.shape ? 'shape' : 'value';
         return new RequestValidationError(violation, failure?.message ?? 'Invalid request');
       },

@@ -6,16 +6,18 @@ import {
   ApiNotFoundResponse,
   ApiOperation,
   ApiParam,
-  ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ClearDomainMembersCommand } from '../../domain-sync/commands/clear-domain-members/clear-domain-members.command';
 import { SyncDomainMembersCommand } from '../../domain-sync/commands/sync-domain-members/sync-domain-members.command';
-import { SUPPORTED_SYNC_TASKS } from '../../domain-sync/domain-sync.errors';
-import { supportedValue } from '../http/task-parameters';
 import { LdapRoutesGuard } from '../http/ldap-routes.guard';
 import { taskSubmitted } from '../tasks/task-json';
+import {
+  ClearDomainMembersRequestDto,
+  SyncAllDomainMembersRequestDto,
+  SyncDomainMembersRequestDto,
+} from './domain-members.request';
 
 const TASK_CREATED = {
   description: 'Task submitted; `Location: /tasks/{taskId}`',
@@ -37,9 +39,6 @@ export class DomainMembersController {
       'Task `sync-domain-members-contacts-ldap-to-dav`. A filtered run deletes the members the filter excludes: ' +
       'always use the same filter.',
   })
-  @ApiQuery({ name: 'task', enum: SUPPORTED_SYNC_TASKS })
-  @ApiQuery({ name: 'ignoredDomains', required: false, description: 'Comma-separated domain names' })
-  @ApiQuery({ name: 'ldapFilter', required: false, description: 'RFC 4515 filter AND-ed with the selection' })
   @ApiCreatedResponse(TASK_CREATED)
   @ApiBadRequestResponse({
     description:
@@ -47,12 +46,9 @@ export class DomainMembersController {
   })
   @ApiNotFoundResponse({ description: ABSENT_WITHOUT_LDAP })
   async syncAll(
-    @Query('task') task: string | undefined,
-    @Query('ignoredDomains') ignoredDomains: string | undefined,
-    @Query('ldapFilter') ldapFilter: string | undefined,
+    @Query() { ignoredDomains, ldapFilter }: SyncAllDomainMembersRequestDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<{ taskId: string }> {
-    supportedValue('task', task, SUPPORTED_SYNC_TASKS);
     const taskId = await this.commandBus.execute(
       new SyncDomainMembersCommand(undefined, ignoredDomains, ldapFilter),
     );
@@ -62,18 +58,14 @@ export class DomainMembersController {
   @Post(':domain')
   @ApiOperation({ summary: "Sync one domain's members from LDAP into its domain-members address book" })
   @ApiParam({ name: 'domain', example: 'example.com' })
-  @ApiQuery({ name: 'task', enum: SUPPORTED_SYNC_TASKS })
-  @ApiQuery({ name: 'ldapFilter', required: false, description: 'RFC 4515 filter AND-ed with the selection' })
   @ApiCreatedResponse(TASK_CREATED)
   @ApiBadRequestResponse({ description: "Missing/unknown `task`, invalid domain, invalid 'ldapFilter'" })
   @ApiNotFoundResponse({ description: `\`domain not found: <d>\`; ${ABSENT_WITHOUT_LDAP}` })
   async syncDomain(
     @Param('domain') domain: string,
-    @Query('task') task: string | undefined,
-    @Query('ldapFilter') ldapFilter: string | undefined,
+    @Query() { ldapFilter }: SyncDomainMembersRequestDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<{ taskId: string }> {
-    supportedValue('task', task, SUPPORTED_SYNC_TASKS);
     const taskId = await this.commandBus.execute(new SyncDomainMembersCommand(domain, undefined, ldapFilter));
     return taskSubmitted(response, taskId);
   }
@@ -83,12 +75,11 @@ export class DomainMembersController {
     summary: 'Delete every card of the domain-members books of all domains (LDAP untouched)',
     description: 'Task `clear-domain-members-contacts-dav`.',
   })
-  @ApiQuery({ name: 'ignoredDomains', required: false, description: 'Comma-separated domain names' })
   @ApiCreatedResponse(TASK_CREATED)
   @ApiBadRequestResponse({ description: 'Invalid domain in `ignoredDomains`' })
   @ApiNotFoundResponse({ description: ABSENT_WITHOUT_LDAP })
   async clearAll(
-    @Query('ignoredDomains') ignoredDomains: string | undefined,
+    @Query() { ignoredDomains }: ClearDomainMembersRequestDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<{ taskId: string }> {
     const taskId = await this.commandBus.execute(new ClearDomainMembersCommand(undefined, ignoredDomains));

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Head, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { domainOfMailAddress, isObjectIdHex } from '@app/core';
+import { domainOfMailAddress } from '@app/core';
 import type { User } from '@app/persistence';
 import { DeleteUserCommand } from '../../users/commands/delete-user/delete-user.command';
 import { RegisterUserCommand } from '../../users/commands/register-user/register-user.command';
@@ -10,6 +10,12 @@ import { FindUserQuery } from '../../users/queries/find-user/find-user.query';
 import { ListUsersQuery } from '../../users/queries/list-users/list-users.query';
 import { existingDomain } from '../domains/domain-param';
 import { WebadminError } from '../http/webadmin-error';
+import {
+  RegisteredUserEmailRequestDto,
+  RegisteredUserIdRequestDto,
+  RegisteredUserLookupRequestDto,
+  RegisteredUsersListingRequestDto,
+} from './registered-users.request';
 import { RegisteredUserRequestDto, RegisteredUserResponseDto } from './user-body';
 import { ApiRegisteredUsersListing, lookUpUser } from './user-lookup';
 import { toUserResponse } from './user-response';
@@ -30,11 +36,10 @@ export class DomainRegisteredUsersController {
   @ApiOperation({ summary: 'Does a user of this domain exist (exactly one of ?email= or ?id=)' })
   async exists(
     @Param('domain') rawDomain: string,
-    @Query('email') email?: string,
-    @Query('id') id?: string,
+    @Query() query: RegisteredUserLookupRequestDto,
   ): Promise<void> {
     const domain = await existingDomain(this.queryBus, rawDomain);
-    const user = await lookUpUser(this.queryBus, email, id);
+    const user = await lookUpUser(this.queryBus, query);
     if (!inDomain(user, domain.name)) throw WebadminError.notFound('User does not exist');
   }
 
@@ -42,7 +47,7 @@ export class DomainRegisteredUsersController {
   @ApiRegisteredUsersListing("The domain's registered users, or one with ?email=")
   async list(
     @Param('domain') rawDomain: string,
-    @Query('email') email?: string,
+    @Query() { email }: RegisteredUsersListingRequestDto,
   ): Promise<RegisteredUserResponseDto | RegisteredUserResponseDto[]> {
     const domain = await existingDomain(this.queryBus, rawDomain);
     if (email !== undefined) {
@@ -71,23 +76,21 @@ export class DomainRegisteredUsersController {
   @ApiBody({ type: RegisteredUserRequestDto })
   async update(
     @Param('domain') rawDomain: string,
-    @Query('id') id: string | undefined,
+    @Query() { id }: RegisteredUserIdRequestDto,
     @Body() { email, firstname, lastname }: RegisteredUserRequestDto,
   ): Promise<void> {
     const domain = await existingDomain(this.queryBus, rawDomain);
-    if (id === undefined || id.trim() === '')
-      throw WebadminError.invalidArgument("Missing 'id' query parameter");
-    if (!isObjectIdHex(id)) throw WebadminError.invalidArgument(`Invalid user id: ${id}`);
     await this.commandBus.execute(new UpdateUserCommand(id, email, firstname, lastname, domain.name));
   }
 
   @Delete()
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a user document of this domain (?email=)' })
-  async remove(@Param('domain') rawDomain: string, @Query('email') email?: string): Promise<void> {
+  async remove(
+    @Param('domain') rawDomain: string,
+    @Query() { email }: RegisteredUserEmailRequestDto,
+  ): Promise<void> {
     const domain = await existingDomain(this.queryBus, rawDomain);
-    if (email === undefined || email.trim() === '')
-      throw WebadminError.invalidArgument("Missing 'email' query parameter");
     if (!(await this.commandBus.execute(new DeleteUserCommand(email, domain.name))))
       throw WebadminError.notFound('User does not exist');
   }

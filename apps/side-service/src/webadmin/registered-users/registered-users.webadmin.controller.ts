@@ -1,8 +1,7 @@
 import { Body, Controller, Delete, Get, Head, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { isObjectIdHex } from '@app/core';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainNotFoundError } from '@app/persistence';
 import { AddMissingFieldsCommand } from '../../users/commands/add-missing-fields/add-missing-fields.command';
 import { DeleteUserCommand } from '../../users/commands/delete-user/delete-user.command';
@@ -13,6 +12,13 @@ import { FindUserQuery } from '../../users/queries/find-user/find-user.query';
 import { ListUsersQuery } from '../../users/queries/list-users/list-users.query';
 import { RequestValidationPipe } from '../../http/request-validation.pipe';
 import { WebadminError } from '../http/webadmin-error';
+import {
+  RegisteredUserEmailRequestDto,
+  RegisteredUserIdRequestDto,
+  RegisteredUserLookupRequestDto,
+  RegisteredUsersActionRequestDto,
+  RegisteredUsersListingRequestDto,
+} from './registered-users.request';
 import { RegisteredUserRequestDto, RegisteredUserResponseDto } from './user-body';
 import { ApiRegisteredUsersListing, lookUpUser } from './user-lookup';
 import { toUserResponse } from './user-response';
@@ -34,15 +40,15 @@ export class RegisteredUsersController {
   // Declared before GET: Express also routes HEAD requests to GET handlers.
   @Head()
   @ApiOperation({ summary: 'Does a user exist (exactly one of ?email= or ?id=)' })
-  async exists(@Query('email') email?: string, @Query('id') id?: string): Promise<void> {
-    const user = await lookUpUser(this.queryBus, email, id);
+  async exists(@Query() query: RegisteredUserLookupRequestDto): Promise<void> {
+    const user = await lookUpUser(this.queryBus, query);
     if (!user) throw WebadminError.notFound('User does not exist');
   }
 
   @Get()
   @ApiRegisteredUsersListing('List registered users, or get one with ?email=')
   async list(
-    @Query('email') email?: string,
+    @Query() { email }: RegisteredUsersListingRequestDto,
   ): Promise<RegisteredUserResponseDto | RegisteredUserResponseDto[]> {
     if (email !== undefined) {
       const user = await this.queryBus.execute(FindUserQuery.byEmail(email));
@@ -56,21 +62,12 @@ export class RegisteredUsersController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Register a user (OpenPaaS user document)' })
   @ApiBody({ type: RegisteredUserRequestDto })
-  @ApiQuery({
-    name: 'action',
-    required: false,
-    description: 'addMissingFields: start the backfill task instead',
-  })
   async register(
+    @Query() { action }: RegisteredUsersActionRequestDto,
     @Body() body: unknown,
-    @Query('action') action: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<{ taskId: string } | void> {
     if (action !== undefined) {
-      if (action !== 'addMissingFields')
-        throw WebadminError.invalidArgument(
-          `Invalid action: '${action}'. Supported actions are: addMissingFields`,
-        );
       return taskSubmitted(response, await this.commandBus.execute(new AddMissingFieldsCommand()), false);
     }
     // The body is read only without `?action=`: checked here by the global pipe, on the same DTO.
@@ -88,21 +85,16 @@ export class RegisteredUsersController {
   @ApiOperation({ summary: 'Replace e-mail, domain membership and names of the user ?id=' })
   @ApiBody({ type: RegisteredUserRequestDto })
   async update(
-    @Query('id') id: string | undefined,
+    @Query() { id }: RegisteredUserIdRequestDto,
     @Body() { email, firstname, lastname }: RegisteredUserRequestDto,
   ): Promise<void> {
-    if (id === undefined || id.trim() === '')
-      throw WebadminError.invalidArgument("Missing 'id' query parameter");
-    if (!isObjectIdHex(id)) throw WebadminError.invalidArgument(`Invalid user id: ${id}`);
     await this.commandBus.execute(new UpdateUserCommand(id, email, firstname, lastname));
   }
 
   @Delete()
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete the user document ?email=' })
-  async remove(@Query('email') email?: string): Promise<void> {
-    if (email === undefined || email.trim() === '')
-      throw WebadminError.invalidArgument("Missing 'email' query parameter");
+  async remove(@Query() { email }: RegisteredUserEmailRequestDto): Promise<void> {
     if (!(await this.commandBus.execute(new DeleteUserCommand(email))))
       throw WebadminError.notFound('User does not exist');
   }
