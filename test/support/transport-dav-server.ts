@@ -16,11 +16,13 @@ const EVENT = Buffer.from(
  * A DAV server stand-in for transport properties only (stored-data behaviour is tested against Radicale behind the
  * esn-sabre double): answers of 256 MiB produced on the fly (`/big`, or any calendar `?export`), a sink counting
  * what it receives while pausing once (`/sink`), a path that never answers (`/hang`), JSON calendars for
- * `GET /calendars/{home}/{cal}`, and 500 `boom` for the rest. `sent`/`received` let tests bound what is in flight.
+ * `GET /calendars/{home}/{cal}`, and 500 `boom` for the rest. `sent`/`received` let tests bound what is in flight;
+ * `requests` counts the requests received.
  */
 export class TransportDavServer {
   sent = 0;
   received = 0;
+  requests = 0;
 
   private constructor(private readonly server: Server) {}
 
@@ -42,6 +44,7 @@ export class TransportDavServer {
   }
 
   private handle(req: IncomingMessage, res: ServerResponse): void {
+    this.requests++;
     const url = req.url ?? '';
     if (url === '/big' || url.endsWith('?export')) return this.large(res, url === '/big' ? CHUNK : EVENT);
     if (url === '/sink') return this.sink(req, res);

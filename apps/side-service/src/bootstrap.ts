@@ -10,6 +10,7 @@ import { LoginThrottle } from '@app/auth';
 import { AllConfig, AppConfigModule } from '@app/config';
 import { httpMetricsMiddleware, loggerParams } from '@app/observability';
 import { AppModule } from './app.module';
+import { DavProxyMiddleware } from './dav-proxy/dav-proxy.middleware';
 import { corsPolicy } from './http/cors-policy';
 import { documentRestApi } from './http/rest-api.openapi';
 import { JsonReplyExpressAdapter } from './http/json-reply.adapter';
@@ -79,6 +80,8 @@ export async function createServiceApps(): Promise<ServiceApps> {
     corsPolicy(api.get<ConfigService<AllConfig, true>>(ConfigService).get('standalone').corsAllowedOrigins),
   );
   configureHttp(api, 'rest', JSON_UTF8);
+  // Ahead of the request logger and Nest's middlewares: DAV requests with a cached credential (dav-proxy.middleware).
+  api.use(api.get(DavProxyMiddleware).fastPath);
   api.useWebSocketAdapter(new PushWsAdapter(api));
   documentRestApi(api);
   api.enableShutdownHooks();

@@ -1,14 +1,20 @@
 import { Injectable, Logger, NestMiddleware } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import { Readable, Transform, finished } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AuthenticationChain, credentialSourceOf } from '@app/auth';
 import { endToEndHeaders } from '@app/http-client';
+import { redactUrl } from '@app/observability';
 import { DavResponse, DavUnavailableError, isSafeDavPath } from '@app/dav-client';
+import { DAV_PROXY_PREFIX } from '../http/dav-proxy-paths';
 import { RestError } from '../http/rest-error';
+import { logCompletion } from './dav-proxy-log';
 import { DavForwarder } from './dav-forwarder';
 
 const LOGGED_BODY_BYTES = 4_096;
+
+/** Requests the fast path could not forward: `use` answers them with the error (never forwarding twice). */
+const fastPathFailures = new WeakMap<Request, unknown>();
 
 /**
  * `ANY /dav/**` (rest-api.md §7): authenticates the caller with the usual credential chain, then streams the request
@@ -25,33 +31,61 @@ export class DavProxyMiddleware implements NestMiddleware {
   ) {}
 
   async use(req: Request, res: Response): Promise<void> {
+    const failed = fastPathFailures.get(req);
+    if (failed) throw this.answerTo(failed);
     const source = credentialSourceOf(req);
     const user = this.chain.authenticateFromCache(source) ?? (await this.chain.authenticate(source));
     const path = req.originalUrl.slice('/dav'.length);
     if (!isSafeDavPath(path)) throw RestError.badRequest('Invalid DAV path');
+    await this.proxy(req, res, path, user.username).catch((error: unknown) => {
+      throw this.answerTo(error);
+    });
+  }
 
+  /**
+   * The same proxy ahead of the request logger and of Nest's middleware chain (`bootstrap.ts` mounts it after the
+   * CORS policy, the metrics and the body parsers), for a caller whose credential the authentication cache knows
+   * and a safe path: what most DAV requests of a signed-in SPA are. Anything else (no or unknown credential, an
+   * unsafe path) goes on to `use` through the whole chain, untouched; so does a failure to reach the DAV server, with
+   * the error kept for `use` to answer (the body, if any, is not sent twice). The request log line of the chain is
+   * written here, only when its level is enabled.
+   */
+  readonly fastPath = (req: Request, res: Response, next: NextFunction): void => {
+    if (!req.url.startsWith(DAV_PROXY_PREFIX)) return next();
+    const user = this.chain.authenticateFromCache(credentialSourceOf(req));
+    const path = req.url.slice('/dav'.length);
+    if (!user || !isSafeDavPath(path)) return next();
+    const started = Date.now();
+    res.once('close', () => {
+      if (!fastPathFailures.has(req)) logCompletion(req, res, started);
+    });
+    this.proxy(req, res, path, user.username).catch((error: unknown) => {
+      fastPathFailures.set(req, error);
+      next();
+    });
+  };
+
+  /** Forwards the request as `username` and relays the answer; rejects only when the DAV server cannot be reached. */
+  private async proxy(req: Request, res: Response, path: string, username: string): Promise<void> {
     const aborted = new AbortController();
     res.once('close', () => {
       if (!res.writableFinished) aborted.abort();
     });
-    let upstream: DavResponse;
-    try {
-      upstream = await this.forwarder.forward({
-        method: req.method,
-        path,
-        headers: req.headers,
-        body: hasBody(req) ? req : null,
-        username: user.username,
-        signal: aborted.signal,
-      });
-    } catch (error) {
-      if (error instanceof DavUnavailableError) {
-        this.logger.warn(error.message);
-        throw new RestError(503, 'DAV server unavailable');
-      }
-      throw error;
-    }
+    const upstream = await this.forwarder.forward({
+      method: req.method,
+      path,
+      headers: req.headers,
+      body: hasBody(req) ? req : null,
+      username,
+      signal: aborted.signal,
+    });
     await this.relay(req, res, path, upstream);
+  }
+
+  private answerTo(error: unknown): unknown {
+    if (!(error instanceof DavUnavailableError)) return error;
+    this.logger.warn(error.message);
+    return new RestError(503, 'DAV server unavailable');
   }
 
   private async relay(req: Request, res: Response, path: string, upstream: DavResponse): Promise<void> {
@@ -84,7 +118,9 @@ export class DavProxyMiddleware implements NestMiddleware {
       },
       flush: (done) => {
         const body = Buffer.concat(kept).toString('utf8');
-        this.logger.error(`DAV ${method} ${this.forwarder.urlOf(path)} answered ${status}: ${body}`);
+        this.logger.error(
+          `DAV ${method} ${redactUrl(this.forwarder.urlOf(path))} answered ${status}: ${body}`,
+        );
         done();
       },
     });
