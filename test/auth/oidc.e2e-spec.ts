@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import { connect } from 'node:net';
 import request from 'supertest';
 import { TestOidcProvider, expectEventually } from '@app/testing';
+import { OpenApiDocument } from '../support/openapi-document';
 import { TestService, startTestService } from '../support/service-apps';
 
 /** Session ids are unique per run: the Redis server outlives test runs. */
@@ -160,7 +161,32 @@ describe('OIDC opaque bearer tokens against a real OpenID provider', () => {
       .send('{"logout_token":"x"}')
       .expect(415, 'Unsupported Content-Type');
     expect(unsupported.headers['content-type']).toBe('text/plain; charset=utf-8');
-    await service.admin().post('/add-revoked-token').type('form').send({}).expect(400);
+    // The content type is checked before the body: a JSON body, malformed or not, and no body at all answer 415.
+    for (const body of ['{', '{}', '[1]']) {
+      const refused = await service
+        .admin()
+        .post('/add-revoked-token')
+        .set('Content-Type', 'application/json')
+        .send(body)
+        .expect(415, 'Unsupported Content-Type');
+      expect(refused.headers['content-type']).toBe('text/plain; charset=utf-8');
+    }
+    await service.admin().post('/add-revoked-token').expect(415, 'Unsupported Content-Type');
+    for (const form of [
+      '',
+      'other=1',
+      'logout_token=',
+      'logout_token=%20%20',
+      'logout_token=a&logout_token=b',
+    ])
+      expect(
+        (await service.admin().post('/add-revoked-token').type('form').send(form).expect(400)).body,
+      ).toEqual({
+        statusCode: 400,
+        type: 'InvalidArgument',
+        message: "Missing 'logout_token' form field",
+        details: null,
+      });
     const notJwt = await service
       .admin()
       .post('/add-revoked-token')
@@ -170,6 +196,19 @@ describe('OIDC opaque bearer tokens against a real OpenID provider', () => {
     expect(notJwt.body).toMatchObject({ statusCode: 400, type: 'InvalidArgument' });
     const noSid = `eyJhbGciOiJub25lIn0.${Buffer.from(JSON.stringify({ sub: 'x' })).toString('base64url')}.`;
     await service.admin().post('/add-revoked-token').type('form').send({ logout_token: noSid }).expect(400);
+  });
+
+  it('documents the logout form with its DTO in the webadmin OpenAPI document', async () => {
+    const document = (await service.admin().get('/openapi.json').expect(200)).body as OpenApiDocument;
+    const operation = document.paths['/add-revoked-token']?.post;
+    expect(Object.keys(operation?.requestBody?.content ?? {})).toEqual(['application/x-www-form-urlencoded']);
+    expect(operation?.requestBody?.content['application/x-www-form-urlencoded']?.schema.$ref).toBe(
+      '#/components/schemas/RevokedTokenRequestDto',
+    );
+    expect(document.components.schemas.RevokedTokenRequestDto).toMatchObject({
+      required: ['logout_token'],
+      properties: { logout_token: { type: 'string' } },
+    });
   });
 
   it.each([

@@ -1,8 +1,9 @@
-import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RevokeOidcSessionCommand } from '../../auth/commands/revoke-oidc-session/revoke-oidc-session.command';
-import { PlainTextError, WebadminError } from '../http/webadmin-error';
+import { ConsumesOnly } from '../http/consumes-only';
+import { RevokedTokenRequestDto } from './revoked-token.request';
 
 /** Public: the identity provider's OIDC back-channel logout endpoint. */
 @ApiTags('OIDC back-channel logout')
@@ -12,17 +13,9 @@ export class RevokedTokenController {
 
   @Post()
   @HttpCode(200)
-  @ApiConsumes('application/x-www-form-urlencoded')
+  @ConsumesOnly('application/x-www-form-urlencoded')
   @ApiOperation({ summary: 'Drop every cached token of the session named by logout_token' })
-  async revoke(
-    @Headers('content-type') contentType: string | undefined,
-    @Body() body: Record<string, unknown> | undefined,
-  ): Promise<void> {
-    if (!contentType?.toLowerCase().startsWith('application/x-www-form-urlencoded'))
-      throw new PlainTextError(415, 'Unsupported Content-Type');
-    const token = body?.logout_token;
-    if (typeof token !== 'string' || token.trim() === '')
-      throw WebadminError.invalidArgument("Missing 'logout_token' form field");
-    await this.commandBus.execute(new RevokeOidcSessionCommand(token.trim()));
+  async revoke(@Body() { logout_token: token }: RevokedTokenRequestDto): Promise<void> {
+    await this.commandBus.execute(new RevokeOidcSessionCommand(token));
   }
 }
