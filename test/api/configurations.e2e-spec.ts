@@ -5,6 +5,7 @@ import { SignJWT } from 'jose';
 import { ObjectId } from 'mongodb';
 import request from 'supertest';
 import { writeRsaKeyPair } from '@app/testing';
+import { OpenApiDocument } from '../support/openapi-document';
 import { TestService, startTestService } from '../support/service-apps';
 import { domainIdOf, seedLegacyUser, seedSettings } from '../support/openpaas-seed';
 
@@ -297,6 +298,44 @@ describe('/api/configurations (rest-api.md §5.3)', () => {
         .expect(400);
     });
 
+    it('POST answers the details of each refusal: not an array, or an item that is not a module lookup', async () => {
+      const details = async (body: string) =>
+        (
+          await api()
+            .post('/api/configurations')
+            .set('Authorization', ALICE)
+            .set('Content-Type', 'application/json')
+            .send(body)
+            .expect(400)
+        ).body.error.details;
+      for (const notArray of ['"core"', 'null', '42', '[{"name":'])
+        expect(await details(notArray)).toBe('Expecting a JSON array');
+      for (const item of [
+        '"core"',
+        'null',
+        '[]',
+        '{}',
+        '{"name":" "}',
+        '{"name":7}',
+        '{"name":"core","keys":"language"}',
+        '{"name":"core","keys":["language",3]}',
+      ])
+        expect(await details(`[{"name":"core"},${item}]`)).toBe('Invalid request body');
+    });
+
+    it('POST ignores unknown item properties and reads null keys as every key', async () => {
+      const response = await read(ALICE, [{ name: 'calendar', keys: null, extra: { a: 1 } }]).expect(200);
+      expect(response.body).toEqual([
+        {
+          name: 'calendar',
+          configurations: [
+            { name: 'alarmEmails', value: expect.anything() },
+            { name: 'displayWeekNumbers', value: expect.anything() },
+          ],
+        },
+      ]);
+    });
+
     it.each(['', '?scope=', '?scope=domain', '?scope=USER'])('PUT refuses scope %p', async (query) => {
       const response = await api()
         .put(`/api/configurations${query}`)
@@ -313,6 +352,15 @@ describe('/api/configurations (rest-api.md §5.3)', () => {
       ['an entry without value', [{ name: 'core', configurations: [{ name: 'language' }] }]],
       ['an entry without name', [{ name: 'core', configurations: [{ value: 'fr' }] }]],
       ['an entry that is not an object', [{ name: 'core', configurations: ['language'] }]],
+      ['a null entry', [{ name: 'core', configurations: [null] }]],
+      ['a module that is not an object', ['core']],
+      ['a module name that is not a string', [{ name: 3, configurations: [] }]],
+      ['configurations that are not an array', [{ name: 'core', configurations: { language: 'fr' } }]],
+      ['a blank key', [{ name: 'core', configurations: [{ name: '', value: 'fr' }] }]],
+      [
+        'a second module without configurations',
+        [{ name: 'core', configurations: [{ name: 'language', value: 'fr' }] }, { name: 'calendar' }],
+      ],
     ])('PUT and PATCH refuse %s', async (_label, body) => {
       for (const method of ['put', 'patch'] as const) {
         const response = await api()
@@ -327,21 +375,82 @@ describe('/api/configurations (rest-api.md §5.3)', () => {
     });
 
     it('PUT and PATCH refuse an empty body, a text body and invalid JSON', async () => {
+      const invalid = {
+        error: { code: 400, type: 'BadRequest', message: 'Bad Request', details: 'Invalid request body' },
+      };
       for (const method of ['put', 'patch'] as const) {
-        await api()[method]('/api/configurations?scope=user').set('Authorization', ALICE).expect(400);
-        await api()
+        const empty = await api()
+          [method]('/api/configurations?scope=user')
+          .set('Authorization', ALICE)
+          .expect(400);
+        expect(empty.body).toEqual(invalid);
+        const text = await api()
           [method]('/api/configurations?scope=user')
           .set('Authorization', ALICE)
           .set('Content-Type', 'text/plain')
           .send('[]')
           .expect(400);
-        await api()
+        expect(text.body).toEqual(invalid);
+        const malformed = await api()
           [method]('/api/configurations?scope=user')
           .set('Authorization', ALICE)
           .set('Content-Type', 'application/json')
           .send('[{')
           .expect(400);
+        expect(malformed.body).toEqual(invalid);
       }
+    });
+
+    it('PUT and PATCH answer 400, not a crash, to JSON nested deeper than the stack allows', async () => {
+      const deep = `${'['.repeat(5000)}1${']'.repeat(5000)}`;
+      for (const method of ['put', 'patch'] as const) {
+        for (const body of [
+          `[{"name":"com.example.custom","configurations":[{"name":"v","value":${deep}}]}]`,
+          `[{"name":"com.example.custom","configurations":[],"extra":${deep}}]`,
+        ]) {
+          const response = await api()
+            [method]('/api/configurations?scope=user')
+            .set('Authorization', ALICE)
+            .set('Content-Type', 'application/json')
+            .send(body)
+            .expect(400);
+          expect(response.body.error).toMatchObject({
+            code: 400,
+            type: 'BadRequest',
+            details: 'Invalid request body',
+          });
+        }
+      }
+    });
+
+    it('describes the three bodies with their DTOs in the OpenAPI document', async () => {
+      const document = (await api().get('/api/openapi.json').expect(200)).body as OpenApiDocument;
+      const body = (method: string) =>
+        document.paths['/api/configurations']?.[method]?.requestBody?.content['application/json']?.schema;
+      expect(body('post')).toEqual({
+        type: 'array',
+        items: { $ref: '#/components/schemas/ModuleKeysRequestDto' },
+      });
+      for (const method of ['put', 'patch'])
+        expect(body(method)).toEqual({
+          type: 'array',
+          items: { $ref: '#/components/schemas/ModuleConfigurationsRequestDto' },
+        });
+      const { schemas } = document.components;
+      expect(schemas.ModuleKeysRequestDto).toMatchObject({
+        required: ['name'],
+        properties: { name: { type: 'string' }, keys: { type: 'array', items: { type: 'string' } } },
+      });
+      expect(schemas.ModuleConfigurationsRequestDto).toMatchObject({
+        required: ['name', 'configurations'],
+        properties: {
+          configurations: {
+            type: 'array',
+            items: { $ref: '#/components/schemas/ConfigurationEntryRequestDto' },
+          },
+        },
+      });
+      expect(schemas.ConfigurationEntryRequestDto?.required).toEqual(['name', 'value']);
     });
 
     it('requires authentication', async () => {

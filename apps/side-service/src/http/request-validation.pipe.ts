@@ -103,7 +103,14 @@ export class RequestValidationPipe extends ValidationPipe {
     if (!isDto) return value;
     if (metadata.type === 'body' && (typeof value !== 'object' || value === null || Array.isArray(value)))
       throw new RequestValidationError('shape', 'Expecting a JSON object');
-    return super.transform(value ?? {}, metadata);
+    try {
+      return await super.transform(value ?? {}, metadata);
+    } catch (error) {
+      // class-transformer copies the body recursively: JSON nested deeper than the stack allows is refused here.
+      if (error instanceof RangeError)
+        throw new RequestValidationError('shape', 'The JSON body is nested too deeply');
+      throw error;
+    }
   }
 
   /** A `@StrictBody()` DTO refuses the properties it does not declare. */

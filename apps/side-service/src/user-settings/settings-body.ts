@@ -1,4 +1,17 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsArray,
+  IsDefined,
+  IsOptional,
+  IsString,
+  Matches,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { RestError } from '../http/rest-error';
+import { InvalidBodyAs } from '../http/validation/invalid-body-as';
+import { RawJson } from '../http/validation/raw-json';
 
 /** Keys asked of one module; `undefined` keys mean every key this service knows in that module. */
 export interface ModuleKeys {
@@ -18,21 +31,52 @@ export interface SettingEntry {
   value: unknown;
 }
 
-const INVALID_BODY = 'Invalid request body';
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-const isName = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
+export const INVALID_CONFIGURATIONS_BODY = 'Invalid request body';
 
-/** `POST /api/configurations`: `[{"name": module, "keys": [key…]}]`. */
-export function parseLookupBody(body: unknown): ModuleKeys[] {
-  if (!Array.isArray(body)) throw new RestError(400, 'Expecting a JSON array');
-  return body.map((item: unknown) => {
-    if (!isObject(item) || !isName(item.name)) throw new RestError(400, INVALID_BODY);
-    if (item.keys === undefined || item.keys === null) return { module: item.name };
-    if (!Array.isArray(item.keys) || !item.keys.every((key) => typeof key === 'string'))
-      throw new RestError(400, INVALID_BODY);
-    return { module: item.name, keys: item.keys as string[] };
-  });
+/** Every refusal of a `/api/configurations` body item answers `Invalid request body` (rest-api.md §5.3). */
+export const InvalidConfigurationsBody = () =>
+  InvalidBodyAs(() => new RestError(400, INVALID_CONFIGURATIONS_BODY));
+
+/** A module or key name: a string that is not blank (kept as sent). */
+const Name = (): PropertyDecorator => (target, key) => {
+  ApiProperty({ example: 'core' })(target, key);
+  Matches(/\S/)(target, key);
+  IsString()(target, key);
+};
+
+/** `POST /api/configurations` item: `{"name": module, "keys": [key…]}`; no `keys` (or null) means every known key. */
+@InvalidConfigurationsBody()
+export class ModuleKeysRequestDto {
+  @Name() name!: string;
+  @ApiPropertyOptional({ type: [String], nullable: true, example: ['language', 'datetime'] })
+  @IsString({ each: true })
+  @IsArray()
+  @IsOptional()
+  keys?: string[] | null;
+}
+
+/** The modules and keys of a checked lookup body. */
+export const toModuleKeys = (body: ModuleKeysRequestDto[]): ModuleKeys[] =>
+  body.map(({ name, keys }) => (keys ? { module: name, keys } : { module: name }));
+
+export class ConfigurationEntryRequestDto {
+  @Name() name!: string;
+  /** Required, `null` included. */
+  @RawJson('Any JSON value, null included')
+  @IsDefined()
+  @ValidateIf((_entry: object, value: unknown) => value !== null)
+  value!: unknown;
+}
+
+/** `PUT`/`PATCH /api/configurations` item: `{"name": module, "configurations": [{"name": key, "value": any}]}`. */
+@InvalidConfigurationsBody()
+export class ModuleConfigurationsRequestDto {
+  @Name() name!: string;
+  @ApiProperty({ type: [ConfigurationEntryRequestDto] })
+  @ValidateNested({ each: true })
+  @Type(() => ConfigurationEntryRequestDto)
+  @IsArray()
+  configurations!: ConfigurationEntryRequestDto[];
 }
 
 /** Deepest nesting of objects and arrays a stored value may have. */
@@ -73,25 +117,17 @@ export function unstorableValueReason(value: unknown): string | undefined {
 }
 
 /**
- * `PUT`/`PATCH /api/configurations`: `[{"name": module, "configurations": [{"name": key, "value": any}]}]`. Names
- * must be non-blank and every entry must carry a `value` (which may be `null`); else `Invalid request body`. A value
- * the database cannot store is refused too (`unstorableValueReason`).
+ * The entries of a checked `PUT`/`PATCH` body; a value the database cannot store is refused
+ * (`Invalid value of <module>.<key>: <reason>`, `unstorableValueReason`).
  */
-export function parseEntriesBody(body: unknown): SettingEntry[] {
-  if (!Array.isArray(body)) throw new RestError(400, INVALID_BODY);
-  const entries: SettingEntry[] = [];
-  for (const item of body as unknown[]) {
-    if (!isObject(item) || !isName(item.name) || !Array.isArray(item.configurations))
-      throw new RestError(400, INVALID_BODY);
-    for (const entry of item.configurations as unknown[]) {
-      if (!isObject(entry) || !isName(entry.name) || !Object.prototype.hasOwnProperty.call(entry, 'value'))
-        throw new RestError(400, INVALID_BODY);
-      const unstorable = unstorableValueReason(entry.value);
-      if (unstorable) throw new RestError(400, `Invalid value of ${item.name}.${entry.name}: ${unstorable}`);
-      entries.push({ module: item.name, key: entry.name, value: entry.value });
-    }
-  }
-  return entries;
+export function toSettingEntries(body: ModuleConfigurationsRequestDto[]): SettingEntry[] {
+  return body.flatMap(({ name: module, configurations }) =>
+    configurations.map(({ name: key, value }) => {
+      const unstorable = unstorableValueReason(value);
+      if (unstorable) throw new RestError(400, `Invalid value of ${module}.${key}: ${unstorable}`);
+      return { module, key, value };
+    }),
+  );
 }
 
 /** Later entries for the same (module, key) replace earlier ones; first-seen order is kept. */

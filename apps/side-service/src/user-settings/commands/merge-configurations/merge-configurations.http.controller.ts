@@ -1,9 +1,20 @@
-import { Body, Controller, HttpCode, Patch, UseGuards } from '@nestjs/common';
+import { Controller, HttpCode, Patch, UseGuards } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBasicAuth, ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBasicAuth,
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AuthenticatedGuard, type AuthenticatedUser, CurrentUser } from '@app/auth';
-import { parseEntriesBody } from '../../settings-body';
-import { ApiSettingsEntries } from '../../settings-api.docs';
+import { ArrayBody } from '../../../http/validation/array-body';
+import {
+  INVALID_CONFIGURATIONS_BODY,
+  ModuleConfigurationsRequestDto,
+  toSettingEntries,
+} from '../../settings-body';
 import { MergeConfigurationsCommand } from './merge-configurations.command';
 
 @ApiTags('Configurations')
@@ -18,8 +29,12 @@ export class MergeConfigurationsController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Set some of my settings, keeping the others' })
   @ApiQuery({ name: 'scope', required: false, description: 'ignored' })
-  @ApiSettingsEntries()
-  async merge(@CurrentUser() user: AuthenticatedUser, @Body() body: unknown): Promise<void> {
-    await this.commandBus.execute(new MergeConfigurationsCommand(user.username, parseEntriesBody(body)));
+  @ApiNoContentResponse({ description: 'Stored' })
+  async merge(
+    @CurrentUser() user: AuthenticatedUser,
+    @ArrayBody(ModuleConfigurationsRequestDto, INVALID_CONFIGURATIONS_BODY)
+    body: ModuleConfigurationsRequestDto[],
+  ): Promise<void> {
+    await this.commandBus.execute(new MergeConfigurationsCommand(user.username, toSettingEntries(body)));
   }
 }

@@ -1,9 +1,10 @@
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBasicAuth, ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBasicAuth, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedGuard, type AuthenticatedUser, CurrentUser } from '@app/auth';
 import { JsonContentType } from '../../../http/json-response.interceptor';
-import { parseLookupBody } from '../../settings-body';
+import { ArrayBody } from '../../../http/validation/array-body';
+import { ModuleKeysRequestDto, toModuleKeys } from '../../settings-body';
 import { ReadConfigurationsQuery } from './read-configurations.query';
 
 @ApiTags('Configurations')
@@ -18,17 +19,6 @@ export class ReadConfigurationsController {
   @HttpCode(200)
   @JsonContentType('application/json')
   @ApiOperation({ summary: 'Read settings: only the modules and keys asked for (rest-api.md §5.3)' })
-  @ApiBody({
-    schema: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['name'],
-        properties: { name: { type: 'string' }, keys: { type: 'array', items: { type: 'string' } } },
-      },
-      example: [{ name: 'core', keys: ['language', 'datetime'] }],
-    },
-  })
   @ApiOkResponse({
     schema: {
       example: [
@@ -42,8 +32,11 @@ export class ReadConfigurationsController {
       ],
     },
   })
-  async read(@CurrentUser() user: AuthenticatedUser, @Body() body: unknown): Promise<unknown> {
-    const requests = parseLookupBody(body);
+  async read(
+    @CurrentUser() user: AuthenticatedUser,
+    @ArrayBody(ModuleKeysRequestDto) body: ModuleKeysRequestDto[],
+  ): Promise<unknown> {
+    const requests = toModuleKeys(body);
     return this.queryBus.execute(new ReadConfigurationsQuery(user.username, requests));
   }
 }
