@@ -74,6 +74,7 @@ describe('webadmin /metrics and API documentation', () => {
     expect(queryOf('/healthcheck', 'get')).toEqual(['check', 'strict']);
     expect(queryOf('/healthcheck/checks/{componentName}', 'get')).toEqual(['strict']);
     expect(queryOf('/users/{username}', 'put')).toEqual(['force']);
+    expect(queryOf('/users/{username}', 'post')).toEqual(['action', 'force', 'fromStep']);
   });
 
   it('does not expose the webadmin routes on the REST API port', async () => {
