@@ -4,6 +4,7 @@ import type { Readable } from 'node:stream';
 import { Agent, Dispatcher } from 'undici';
 import type { DavConfig } from '@app/config';
 import { InvalidArgumentError, reasonOf } from '@app/core';
+import type { DavAnswerRelay } from './dav-answer-relay';
 import { DavTechnicalTokenIssuer } from './dav-technical-token.issuer';
 import { DAV_CONFIG, DAV_HTTP_AGENT } from './dav-client.tokens';
 import { DavIdentity } from './dav-identity';
@@ -87,8 +88,41 @@ export class DavHttpClient {
       });
       return { status: response.statusCode, headers: response.headers, body: response.body };
     } catch (error) {
-      throw new DavUnavailableError(request.method, this.urlOf(request.path), reasonOf(error));
+      throw this.unavailable(request, error);
     }
+  }
+
+  /**
+   * Sends the request as `email` (impersonation) and hands its answer to `relay` as it arrives (undici's dispatcher
+   * API; the DAV proxy's path). The pool's timeouts apply; a failure reaches the relay as it is (`unavailable` maps
+   * it to `DavUnavailableError`).
+   */
+  dispatchAs(
+    email: string,
+    request: Pick<DavRequest, 'method' | 'path' | 'headers' | 'body' | 'userAgent'>,
+    handler: DavAnswerRelay,
+  ): void {
+    if (!isSafeDavPath(request.path)) throw new InvalidArgumentError('Invalid DAV path', request.path);
+    const headers: Record<string, string> = {
+      'user-agent': request.userAgent ?? SIDE_SERVICE_USER_AGENT,
+      ...request.headers,
+      authorization: this.impersonation(email),
+    };
+    this.agent.dispatch(
+      {
+        origin: this.origin,
+        path: `${this.basePath}${request.path}`,
+        method: request.method as Dispatcher.HttpMethod,
+        headers,
+        body: request.body ?? null,
+      },
+      handler,
+    );
+  }
+
+  /** The error `send` gives for a request the DAV server could not answer. */
+  unavailable(request: Pick<DavRequest, 'method' | 'path'>, error: unknown): DavUnavailableError {
+    return new DavUnavailableError(request.method, this.urlOf(request.path), reasonOf(error));
   }
 
   /** Sends the request and returns the answer when its status is accepted; otherwise throws `DavRequestError`. */

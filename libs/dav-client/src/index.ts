@@ -1,3 +1,4 @@
+export * from './dav-answer-relay';
 export * from './dav-client.module';
 export * from './dav-technical-token.issuer';
 export * from './dav-client.tokens';

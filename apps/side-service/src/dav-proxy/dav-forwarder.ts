@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
-import { DavHttpClient, DavIdentity, DavResponse } from '@app/dav-client';
+import { DavAnswerRelay, DavHttpClient, DavUnavailableError } from '@app/dav-client';
 
 export const DAV_PROXY_USER_AGENT = 'twake-calendar-dav-proxy';
 
@@ -24,30 +24,35 @@ export interface ProxiedRequest {
   /** Streamed as it arrives; `null` when the request has no body. */
   body: Readable | null;
   username: string;
-  signal: AbortSignal;
 }
 
-/** Sends one proxied request as the authenticated user (impersonation) and returns the DAV answer unread. */
+/** Sends one proxied request as the authenticated user (impersonation); its answer goes to `handler` as it arrives. */
 @Injectable()
 export class DavForwarder {
   constructor(private readonly http: DavHttpClient) {}
 
-  forward(request: ProxiedRequest): Promise<DavResponse> {
+  forward(request: ProxiedRequest, relay: DavAnswerRelay): void {
     const headers: Record<string, string> = {};
     for (const name of FORWARDED_HEADERS) {
       const value = request.headers[name];
       const first = Array.isArray(value) ? value[0] : value;
       if (first !== undefined) headers[name] = first;
     }
-    return this.http.send({
-      method: request.method,
-      path: request.path,
-      identity: DavIdentity.user(request.username),
-      headers,
-      body: request.body,
-      userAgent: DAV_PROXY_USER_AGENT,
-      signal: request.signal,
-    });
+    this.http.dispatchAs(
+      request.username,
+      {
+        method: request.method,
+        path: request.path,
+        headers,
+        body: request.body,
+        userAgent: DAV_PROXY_USER_AGENT,
+      },
+      relay,
+    );
+  }
+
+  unavailable(request: Pick<ProxiedRequest, 'method' | 'path'>, error: unknown): DavUnavailableError {
+    return this.http.unavailable(request, error);
   }
 
   urlOf(path: string): string {

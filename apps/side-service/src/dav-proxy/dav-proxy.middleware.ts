@@ -1,17 +1,13 @@
 import { Injectable, Logger, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { Readable, Transform, finished } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import type { ServerResponse } from 'node:http';
 import { AuthenticationChain, credentialSourceOf } from '@app/auth';
-import { endToEndHeaders } from '@app/http-client';
 import { redactUrl } from '@app/observability';
-import { DavResponse, DavUnavailableError, isSafeDavPath } from '@app/dav-client';
+import { DavAnswerRelay, DavUnavailableError, isSafeDavPath } from '@app/dav-client';
 import { DAV_PROXY_PREFIX } from '../http/dav-proxy-paths';
 import { RestError } from '../http/rest-error';
 import { logCompletion } from './dav-proxy-log';
 import { DavForwarder } from './dav-forwarder';
-
-const LOGGED_BODY_BYTES = 4_096;
 
 /** Requests the fast path could not forward: `use` answers them with the error (never forwarding twice). */
 const fastPathFailures = new WeakMap<Request, unknown>();
@@ -66,20 +62,23 @@ export class DavProxyMiddleware implements NestMiddleware {
   };
 
   /** Forwards the request as `username` and relays the answer; rejects only when the DAV server cannot be reached. */
-  private async proxy(req: Request, res: Response, path: string, username: string): Promise<void> {
-    const aborted = new AbortController();
-    res.once('close', () => {
-      if (!res.writableFinished) aborted.abort();
+  private proxy(req: Request, res: Response, path: string, username: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const relay = new DavAnswerRelay(res, onlyDavHeaders, ({ failure, interrupted, serverError }) => {
+        if (failure) return reject(this.forwarder.unavailable({ method: req.method, path }, failure));
+        if (interrupted)
+          this.logger.debug(`DAV proxy ${req.method} ${path} interrupted: ${String(interrupted)}`);
+        if (serverError)
+          this.logger.error(
+            `DAV ${req.method} ${redactUrl(this.forwarder.urlOf(path))} answered ${serverError.status}: ${serverError.body}`,
+          );
+        resolve();
+      });
+      this.forwarder.forward(
+        { method: req.method, path, headers: req.headers, body: hasBody(req) ? req : null, username },
+        relay,
+      );
     });
-    const upstream = await this.forwarder.forward({
-      method: req.method,
-      path,
-      headers: req.headers,
-      body: hasBody(req) ? req : null,
-      username,
-      signal: aborted.signal,
-    });
-    await this.relay(req, res, path, upstream);
   }
 
   private answerTo(error: unknown): unknown {
@@ -87,61 +86,16 @@ export class DavProxyMiddleware implements NestMiddleware {
     this.logger.warn(error.message);
     return new RestError(503, 'DAV server unavailable');
   }
-
-  private async relay(req: Request, res: Response, path: string, upstream: DavResponse): Promise<void> {
-    // Only the DAV server's headers (rest-api.md §3.2): none of those set by our own middlewares (request id), except
-    // what the configured CORS policy gave an allowed origin, without which a browser drops the answer.
-    const allowedOrigin = res.getHeader('access-control-allow-origin') !== undefined;
-    for (const name of res.getHeaderNames())
-      if (!(allowedOrigin && (name.startsWith('access-control-') || name === 'vary'))) res.removeHeader(name);
-    res.writeHead(upstream.status, endToEndHeaders(upstream.headers));
-    try {
-      if (upstream.status >= 500)
-        await pipeline(upstream.body, this.serverErrorLogger(req.method, path, upstream.status), res);
-      else await relayBody(upstream.body, res);
-    } catch (error) {
-      // The client went away or the DAV server broke the answer off: nothing more can be said to the client.
-      this.logger.debug(`DAV proxy ${req.method} ${path} interrupted: ${String(error)}`);
-      res.destroy();
-    }
-  }
-
-  /** Passes the body through and logs its beginning with method, URL and status once it ends. */
-  private serverErrorLogger(method: string, path: string, status: number): Transform {
-    const kept: Buffer[] = [];
-    let size = 0;
-    return new Transform({
-      transform: (chunk: Buffer, _encoding, done) => {
-        if (size < LOGGED_BODY_BYTES) kept.push(chunk.subarray(0, LOGGED_BODY_BYTES - size));
-        size += chunk.length;
-        done(null, chunk);
-      },
-      flush: (done) => {
-        const body = Buffer.concat(kept).toString('utf8');
-        this.logger.error(
-          `DAV ${method} ${redactUrl(this.forwarder.urlOf(path))} answered ${status}: ${body}`,
-        );
-        done();
-      },
-    });
-  }
 }
 
 /**
- * `pipeline(body, res)` for the common case, without its cost: `pipeline` ends every run by aborting an internal
- * AbortController, which builds a DOMException with its stack trace (~6% of a proxied GET's CPU). Same outcome: the
- * answer is piped, a failure of either side destroys the DAV body and rejects.
+ * Only the DAV server's headers (rest-api.md §3.2): none of those set by our own middlewares (request id), except
+ * what the configured CORS policy gave an allowed origin, without which a browser drops the answer.
  */
-function relayBody(body: Readable, res: Response): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const fail = (error: Error) => {
-      body.destroy();
-      reject(error);
-    };
-    body.once('error', fail);
-    finished(res, (error) => (error ? fail(error) : resolve()));
-    body.pipe(res);
-  });
+function onlyDavHeaders(res: ServerResponse): void {
+  const allowedOrigin = res.getHeader('access-control-allow-origin') !== undefined;
+  for (const name of res.getHeaderNames())
+    if (!(allowedOrigin && (name.startsWith('access-control-') || name === 'vary'))) res.removeHeader(name);
 }
 
 function hasBody(req: Request): boolean {
