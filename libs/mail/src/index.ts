@@ -4,7 +4,6 @@ export * from './delivery/mail-sender';
 export * from './delivery/mime';
 export * from './delivery/smtp.mail-sender';
 export * from './delivery/smtp-session';
-export * from './delivery/smtp-session.transport';
 export * from './delivery/smtp-errors';
 export * from './delivery/outbox.mail-sender';
 export * from './delivery/recipient-whitelist';

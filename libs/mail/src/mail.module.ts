@@ -1,6 +1,5 @@
 import { Global, Logger, Module, OnApplicationBootstrap, Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { MailerModule, MailerService } from '@nestjs-modules/mailer';
 import { I18nModule, I18nResolver } from 'nestjs-i18n';
 import type { AllConfig, MailConfig, SmtpConfig } from '@app/config';
 import { MAIL_DELIVERY_OPTIONS } from './delivery/mail-delivery.options';
@@ -13,7 +12,6 @@ import { RecipientWhitelist } from './delivery/recipient-whitelist';
 import { SentMailRecorder } from './delivery/sent-mail-recorder';
 import { SmtpMailSender } from './delivery/smtp.mail-sender';
 import { DEFAULT_SMTP_RETRY_POLICY, SmtpSessionSettings } from './delivery/smtp-session';
-import { SmtpSessionTransport } from './delivery/smtp-session.transport';
 import { mailBundleFolder } from './i18n/bundle-location';
 import { MailTranslator } from './i18n/mail-translator';
 import { withoutRequestInterceptor } from './i18n/without-request-interceptor';
@@ -78,23 +76,12 @@ class MailStartupReport implements OnApplicationBootstrap {
 }
 
 /**
- * Outgoing mail: the MailSender port (SMTP through @nestjs-modules/mailer, or the local `.eml` outbox without
- * SMTP_HOST), idempotent delivery, the recipient whitelist and the translated mail strings (nestjs-i18n).
+ * Outgoing mail: the MailSender port (SMTP with our MIME assembly and nodemailer's SMTP connection, or the local
+ * `.eml` outbox without SMTP_HOST), idempotent delivery, the recipient whitelist and the translated mail strings (nestjs-i18n).
  */
 @Global()
 @Module({
   imports: [
-    MailerModule.forRootAsync({
-      inject: [ConfigService],
-      useFactory: (config: Config) => {
-        const smtp = mail(config).smtp;
-        return {
-          transport: smtp
-            ? new SmtpSessionTransport(smtpSessionSettings(smtp))
-            : { streamTransport: true, buffer: true, newline: 'windows' },
-        };
-      },
-    }),
     withoutRequestInterceptor(
       I18nModule.forRootAsync({
         resolvers: [NoRequestLanguage],
@@ -113,11 +100,11 @@ class MailStartupReport implements OnApplicationBootstrap {
     { provide: MAIL_CONFIG, inject: [ConfigService], useFactory: mail },
     {
       provide: MailSender,
-      inject: [MAIL_CONFIG, MailerService],
-      useFactory: (config: MailConfig, mailer: MailerService) =>
+      inject: [MAIL_CONFIG],
+      useFactory: (config: MailConfig) =>
         config.smtp
-          ? new SmtpMailSender(mailer, smtpSessionSettings(config.smtp))
-          : new OutboxMailSender(mailer, config.outboxDir),
+          ? new SmtpMailSender(smtpSessionSettings(config.smtp))
+          : new OutboxMailSender(config.outboxDir),
     },
     {
       provide: RecipientWhitelist,

@@ -1,67 +1,194 @@
-import { randomUUID } from 'node:crypto';
-import type { ISendMailOptions } from '@nestjs-modules/mailer';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { wrap as wrapBase64 } from 'nodemailer/lib/base64';
+import {
+  buildHeaderValue,
+  encodeWord,
+  encodeWords,
+  foldLines,
+  hasLongerLines,
+  isPlainText,
+  quoteString,
+} from 'nodemailer/lib/mime-funcs';
 import { MailAddress, OutgoingMail } from './outgoing-mail';
 
-const formatAddress = (address: MailAddress) =>
-  address.name ? { name: address.name, address: address.address } : address.address;
+/** A message ready for SMTP or the outbox: its envelope and its bytes (CRLF line ends). */
+export interface ComposedMessage {
+  envelope: { from: string; to: string[] };
+  message: Buffer;
+}
+
+/** What differs between two compositions of the same mail; fixed by tests to compare whole messages. */
+export interface CompositionSeed {
+  messageId?: string;
+  date?: Date;
+  /** Shared part of the multipart boundaries (16 hex digits by default). */
+  baseBoundary?: string;
+}
+
+interface Part {
+  headers: string[];
+  /** Body of a leaf part, already encoded; a multipart part has children instead. */
+  body?: string;
+  children?: Part[];
+  boundary?: string;
+}
 
 /**
- * Nodemailer options writing the MIME layout of mail.md §5, with a plain-text alternative:
+ * Writes the MIME layout of mail.md §5, with a plain-text alternative, straight into one buffer:
  *
- *   multipart/mixed
+ *   multipart/mixed                                          (iMIP mails; multipart/alternative is the root otherwise)
  *     multipart/alternative: text/plain, text/html[, text/calendar; method=X]
- *     application/ics meeting.ics (attachment)              (iMIP mails)
- *     image/png logo.png (inline, Content-ID: logo)          (mails with a logo)
+ *     application/ics meeting.ics (attachment)
+ *   with a logo, the HTML part becomes multipart/related: text/html, image/png logo.png (inline, Content-ID: logo)
  *
  * The calendar goes into the alternative part (RFC 6047 §2.4), which is where mail clients look for it, and is
  * attached again as `meeting.ics`. Message-ID is `<uuid@domain of From>`; the envelope is From → To.
+ *
+ * The bytes are those nodemailer's MailComposer wrote for this one layout (same headers in the same order, same
+ * boundaries, RFC 2047 words in base64, base64 bodies, 7bit for short ASCII text; `mime.spec.ts` compares both
+ * byte for byte), with nodemailer's own header encoders, but without its tree of streams: that cost more CPU per
+ * mail than anything else of the SMTP hand-over.
  */
-export function toMessageOptions(mail: OutgoingMail): ISendMailOptions {
+export function composeMessage(mail: OutgoingMail, seed: CompositionSeed = {}): ComposedMessage {
   const domain = mail.from.address.slice(mail.from.address.lastIndexOf('@') + 1) || 'localhost';
-  const headers: Record<string, string> = { 'Content-Language': mail.language };
-  if (mail.autoSubmitted) headers['Auto-Submitted'] = 'auto-generated';
-  const calendarAlternative = mail.calendar
-    ? [
-        {
-          contentType: `text/calendar; charset=UTF-8; method=${mail.calendar.method}`,
-          content: Buffer.from(mail.calendar.ics, 'utf8'),
-          contentTransferEncoding: 'base64' as const,
-        },
-      ]
-    : [];
-  return {
-    messageId: `<${randomUUID()}@${domain}>`,
-    date: new Date(),
-    from: formatAddress(mail.from),
-    to: formatAddress(mail.to),
-    envelope: { from: mail.from.address, to: [mail.to.address] },
-    subject: mail.subject,
-    text: mail.text,
-    // Content-Language on the HTML part too (mail.md §5.1). Nodemailer takes a content object with part headers
-    // here; the mailer module's type only names the plain string form.
-    html: { content: mail.html, headers: { 'Content-Language': mail.language } } as unknown as string,
-    textEncoding: 'base64',
-    headers,
-    alternatives: calendarAlternative,
-    attachments: [
-      ...(mail.calendar
+  const baseBoundary = seed.baseBoundary ?? randomBytes(8).toString('hex');
+  let nodes = 0;
+  const multipart = (type: string, children: () => Part[]): Part => {
+    const boundary = `--_NmP-${baseBoundary}-Part_${++nodes}`;
+    const header = foldLines(`Content-Type: ${type}; boundary="${boundary}"`, 76);
+    return { headers: [header], boundary, children: children() };
+  };
+  const leaf = (headers: string[], body: string): Part => {
+    nodes++;
+    return { headers, body };
+  };
+
+  const text = () => textPart('text/plain; charset=utf-8', mail.text, []);
+  const html = () => textPart('text/html; charset=utf-8', mail.html, [`Content-Language: ${mail.language}`]);
+  const inline = mail.inline ?? [];
+  const htmlView = () =>
+    inline.length === 0
+      ? leaf(...html())
+      : multipart('multipart/related; type="text/html"', () => [
+          leaf(...html()),
+          ...inline.map((image) =>
+            leaf(
+              [
+                `Content-Type: ${image.contentType}; name=${fileNameParameter(image.filename)}`,
+                `Content-ID: <${image.cid.replace(/[<>]/g, '')}>`,
+                'Content-Transfer-Encoding: base64',
+                `Content-Disposition: ${buildHeaderValue({ value: 'inline', params: { filename: image.filename } })}`,
+              ],
+              wrapBase64(image.content.toString('base64'), 76),
+            ),
+          ),
+        ]);
+  const calendar = mail.calendar;
+  const alternative = () =>
+    multipart('multipart/alternative', () => [
+      leaf(...text()),
+      htmlView(),
+      ...(calendar
         ? [
-            {
-              filename: 'meeting.ics',
-              content: Buffer.from(mail.calendar.ics, 'utf8'),
-              contentType: 'application/ics; name="meeting.ics"',
-              contentDisposition: 'attachment' as const,
-              contentTransferEncoding: 'base64' as const,
-            },
+            leaf(
+              [
+                `Content-Type: text/calendar; charset=UTF-8; method=${calendar.method}`,
+                'Content-Transfer-Encoding: base64',
+              ],
+              base64Of(calendar.ics),
+            ),
           ]
         : []),
-      ...(mail.inline ?? []).map((image) => ({
-        filename: image.filename,
-        content: image.content,
-        contentType: image.contentType,
-        cid: image.cid,
-        contentDisposition: 'inline' as const,
-      })),
-    ],
+    ]);
+  const root = calendar
+    ? multipart('multipart/mixed', () => [
+        alternative(),
+        leaf(
+          [
+            'Content-Type: application/ics; name=meeting.ics',
+            'Content-Transfer-Encoding: base64',
+            'Content-Disposition: attachment; filename=meeting.ics',
+          ],
+          base64Of(calendar.ics),
+        ),
+      ])
+    : alternative();
+
+  const date = seed.date ?? new Date();
+  const head = [
+    `Content-Language: ${mail.language}`,
+    ...(mail.autoSubmitted ? ['Auto-Submitted: auto-generated'] : []),
+    foldLines(`From: ${formatAddress(mail.from)}`, 76),
+    foldLines(`To: ${formatAddress(mail.to)}`, 76),
+    foldLines(`Subject: ${headerText(mail.subject)}`, 76),
+    `Message-ID: ${seed.messageId ?? `<${randomUUID()}@${domain}>`}`,
+    `Date: ${date.toUTCString().replace(/GMT/, '+0000')}`,
+    'MIME-Version: 1.0',
+  ];
+  const out: string[] = [];
+  write({ ...root, headers: [...head, ...root.headers] }, out);
+  return {
+    envelope: { from: mail.from.address, to: [mail.to.address] },
+    message: Buffer.from(out.join(''), 'utf8'),
   };
+}
+
+function write(part: Part, out: string[]): void {
+  out.push(part.headers.join('\r\n'), '\r\n\r\n');
+  if (!part.children) {
+    out.push(part.body ?? '');
+    return;
+  }
+  part.children.forEach((child, index) => {
+    out.push(index > 0 ? '\r\n' : '', '--', part.boundary ?? '', '\r\n');
+    write(child, out);
+  });
+  out.push('\r\n--', part.boundary ?? '', '--\r\n');
+}
+
+/** A text part: 7bit when it is short-lined ASCII, base64 otherwise (nodemailer's choice with base64 text encoding). */
+function textPart(contentType: string, content: string, extraHeaders: string[]): [string[], string] {
+  const sevenBit = isPlainText(content) && !hasLongerLines(content, 76);
+  return [
+    [
+      `Content-Type: ${contentType}`,
+      ...extraHeaders,
+      `Content-Transfer-Encoding: ${sevenBit ? '7bit' : 'base64'}`,
+    ],
+    sevenBit ? content.replace(/\r?\n|\r/g, '\r\n') : base64Of(content),
+  ];
+}
+
+const base64Of = (text: string) => wrapBase64(Buffer.from(text, 'utf8').toString('base64'), 76);
+
+/** Control characters an unstructured header cannot carry (HT stays: it is folding white space). */
+// eslint-disable-next-line no-control-regex
+const HEADER_CONTROLS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
+/** Characters an address loses (nodemailer's normalization). */
+// eslint-disable-next-line no-control-regex
+const ADDRESS_CONTROLS = /[\x00-\x1F\x7F<>]+/g;
+
+/** An unstructured header value: RFC 2047 base64 words when it is not plain ASCII. */
+function headerText(value: string): string {
+  return HEADER_CONTROLS.test(value) ? encodeWord(value, 'B', 52) : encodeWords(value, 'B', 52, true);
+}
+
+/** An address that reads unambiguously without angle brackets (nodemailer's test). */
+const PLAIN_ADDRESS = /^[^\s"(),:;<>@[\\\]]+@[^\s"(),:;<>@[\\\]]+$/;
+
+function formatAddress(address: MailAddress): string {
+  const bare = address.address.replace(ADDRESS_CONTROLS, ' ').trim();
+  if (!address.name) return PLAIN_ADDRESS.test(bare) ? bare : `<${bare}>`;
+  return `${addressName(address.name)} <${bare}>`;
+}
+
+function addressName(name: string): string {
+  if (/^[\w ]*$/.test(name)) return name;
+  return /^[\x20-\x7e]*$/.test(name) ? quoteString(name) : encodeWord(name, 'B', 52);
+}
+
+/** A file name as a parameter value: bare when it is a plain token, quoted otherwise. */
+function fileNameParameter(filename: string): string {
+  const value = encodeWords(filename, 'B', 52, true);
+  return value !== filename || /[\s'"\\;:/=(),<>@[\]?]|^-/.test(value) ? JSON.stringify(value) : value;
 }

@@ -1,9 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { MailerService } from '@nestjs-modules/mailer';
 import { MailSender } from './mail-sender';
-import { toMessageOptions } from './mime';
+import { composeMessage } from './mime';
 import { OutgoingMail } from './outgoing-mail';
 
 /**
@@ -15,20 +14,17 @@ export class OutboxMailSender extends MailSender {
   private readonly logger = new Logger(OutboxMailSender.name);
   private sequence = 0;
 
-  constructor(
-    private readonly mailer: MailerService,
-    private readonly folder: string,
-  ) {
+  constructor(private readonly folder: string) {
     super();
   }
 
   async send(mail: OutgoingMail): Promise<void> {
-    const info = (await this.mailer.sendMail(toMessageOptions(mail))) as { message: Buffer };
+    const { message } = composeMessage(mail);
     await mkdir(this.folder, { recursive: true });
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const name = `${stamp}-${process.pid}-${(this.sequence++).toString().padStart(6, '0')}`;
     const temporary = join(this.folder, `.${name}.tmp`);
-    await writeFile(temporary, info.message);
+    await writeFile(temporary, message);
     await rename(temporary, join(this.folder, `${name}.eml`));
     this.logger.debug(`mail to ${mail.to.address} written to the outbox ${this.folder}`);
   }

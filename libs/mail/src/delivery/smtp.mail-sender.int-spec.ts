@@ -1,10 +1,8 @@
 import { createServer } from 'node:net';
-import { MailerService } from '@nestjs-modules/mailer';
 import { TestSmtpServer } from '@app/testing';
 import { MailDeliveryUnavailableError, MailRejectedError } from './mail-sender';
 import { OutgoingMail } from './outgoing-mail';
 import { SmtpMailSender } from './smtp.mail-sender';
-import { SmtpSessionTransport } from './smtp-session.transport';
 
 const mail: OutgoingMail = {
   from: { address: 'ana@twake.test', name: 'Ana Lima' },
@@ -22,12 +20,7 @@ function sender(port: number): SmtpMailSender {
     connection: { host: '127.0.0.1', port, ignoreTLS: true, connectionTimeout: 2_000 },
     policy: { retries: 3, initialBackoffMs: 10, maxBackoffMs: 50 },
   };
-  const mailer = new MailerService(
-    { transport: new SmtpSessionTransport(settings) as never },
-    undefined as never,
-    undefined as never,
-  );
-  return new SmtpMailSender(mailer, settings);
+  return new SmtpMailSender(settings);
 }
 
 async function closedPort(): Promise<number> {

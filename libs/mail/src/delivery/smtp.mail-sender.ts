@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { MailerService } from '@nestjs-modules/mailer';
 import { MailDeliveryUnavailableError, MailSender, PreparedSend } from './mail-sender';
-import { toMessageOptions } from './mime';
+import { composeMessage } from './mime';
 import { OutgoingMail } from './outgoing-mail';
 import { SmtpSession, SmtpSessionSettings } from './smtp-session';
 
@@ -9,7 +8,8 @@ import { SmtpSession, SmtpSessionSettings } from './smtp-session';
 const BREAKER_MS = 1_000;
 
 /**
- * Sends over SMTP through @nestjs-modules/mailer, one session per mail (mail.md §8.2). The session is opened when the
+ * Sends over SMTP (nodemailer's SMTP connection), one session per mail (mail.md §8.2); the message is composed into
+ * one buffer first (`composeMessage`). The session is opened when the
  * mail is being prepared (`prepare`), so that connecting does not add to the time a message takes. Failures to
  * connect are retried with backoff; what remains temporary becomes `MailDeliveryUnavailableError` (the caller keeps
  * the message for later), a refusal becomes `MailRejectedError`.
@@ -18,10 +18,7 @@ const BREAKER_MS = 1_000;
 export class SmtpMailSender extends MailSender {
   private unavailableUntil = 0;
 
-  constructor(
-    private readonly mailer: MailerService,
-    private readonly settings: SmtpSessionSettings,
-  ) {
+  constructor(private readonly settings: SmtpSessionSettings) {
     super();
   }
 
@@ -34,8 +31,9 @@ export class SmtpMailSender extends MailSender {
     const session = new SmtpSession(this.settings);
     session.opened.catch(() => (this.unavailableUntil = Date.now() + BREAKER_MS));
     return {
-      send: async (mail: OutgoingMail) => {
-        await this.mailer.sendMail({ ...toMessageOptions(mail), smtpSession: session } as never);
+      send: (mail: OutgoingMail) => {
+        const { envelope, message } = composeMessage(mail);
+        return session.send(envelope, message);
       },
       abandon: () => session.close(),
     };
