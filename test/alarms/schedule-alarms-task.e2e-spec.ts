@@ -155,4 +155,15 @@ describe('POST /calendars?task=scheduleAlarms (webadmin.md §7.2, events.md §4.
       expect(response.body.message).toMatch(/task|eventsPerSecond/);
     }
   });
+
+  it('ignores the reindex concurrency and the archive criteria, which are not its parameters', async () => {
+    const result = await runTask(
+      'task=%20scheduleAlarms%20&calendarsConcurrency=many&createdBefore=never&eventsPerSecond=50',
+    );
+    expect(result).toMatchObject({
+      type: 'schedule-alarms',
+      status: 'completed',
+      additionalInformation: { runningOptions: { eventsPerSecond: 50 } },
+    });
+  });
 });

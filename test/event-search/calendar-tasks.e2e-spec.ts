@@ -148,6 +148,37 @@ describe('webadmin calendar tasks: reindex and archive', () => {
     expect(await bad('/calendars?task=archive&createdBefore=0')).toContain('createdBefore');
     expect(await bad('/calendars?task=archive&lastModifiedBefore=soon')).toContain('lastModifiedBefore');
     expect(await bad('/calendars?task=archive&isRejected=maybe')).toContain('isRejected');
+    const body = async (path: string) => (await admin().post(path).expect(400)).body;
+    expect(await body('/calendars?task=archive&createdBefore=0')).toEqual({
+      statusCode: 400,
+      type: 'InvalidArgument',
+      message:
+        "Invalid value supplied for query parameter 'createdBefore': 0. Expected a duration greater than 0, such as 2y, 6months or 30d",
+      details: 'Expected a duration greater than 0, such as 2y, 6months or 30d',
+    });
+    expect(await body(`/calendars/${ANA}?task=archive&isNotRecurring=perhaps`)).toEqual({
+      statusCode: 400,
+      type: 'InvalidArgument',
+      message:
+        "Invalid value supplied for query parameter 'isNotRecurring': perhaps. Expected true or false (also yes/no, on/off)",
+      details: 'Expected true or false (also yes/no, on/off)',
+    });
+    expect(await body(`/calendars/${ANA}?task=archive&eventsPerSecond=fast&masterDtStartBefore=0`)).toEqual({
+      statusCode: 400,
+      type: 'InvalidArgument',
+      message: "Invalid value supplied for query parameter 'eventsPerSecond': fast",
+      details: 'a strictly positive integer is expected',
+    });
+    // The task is checked first, then the rate, then the concurrency, then the criteria.
+    expect((await body('/calendars?task=nope&eventsPerSecond=0')).message).toContain(
+      "query parameter 'task': nope",
+    );
+    expect(
+      (await body('/calendars?task=reindex&calendarsConcurrency=0&eventsPerSecond=0')).message,
+    ).toContain("'eventsPerSecond'");
+    expect((await body('/calendars?task=archive&task=reindex')).details).toBe(
+      "Query parameter 'task' must be given once",
+    );
     const missing = await admin().post('/calendars/nobody@example.org?task=archive').expect(404);
     expect(missing.body).toMatchObject({ statusCode: 404, type: 'notFound', message: 'User does not exist' });
   });

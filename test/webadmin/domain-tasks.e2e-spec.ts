@@ -113,5 +113,13 @@ describe('webadmin domain-scoped task routes (§2.6)', () => {
     await admin().delete(`/domains/one.test/tasks/${unknown}`).expect(404);
     // The global route ignores unknown ids.
     await admin().delete(`/tasks/${unknown}`).expect(204);
+    const timeout = await admin().get(`/domains/one.test/tasks/${unknown}/await`).query({ timeout: 'soon' });
+    expect(timeout.status).toBe(400);
+    expect(timeout.body).toEqual({
+      statusCode: 400,
+      type: 'InvalidArgument',
+      message: 'Invalid timeout',
+      details: 'soon',
+    });
   });
 });

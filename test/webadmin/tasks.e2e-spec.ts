@@ -1,5 +1,6 @@
 import { TaskManager } from '../../apps/side-service/src/tasks/task-manager';
 import type { Task } from '../../apps/side-service/src/tasks/task';
+import { OpenApiDocument, queryParameters } from '../support/openapi-document';
 import { TestService, startTestService } from '../support/service-apps';
 
 /** A task that works until cancelled, counting its steps. */
@@ -148,5 +149,133 @@ describe('webadmin tasks', () => {
       .query({ submittedAfter: new Date(Date.now() + 60_000).toISOString() })
       .expect(200);
     expect(later.body).toEqual([]);
+  });
+
+  it('answers each refusal of the list and await queries with its documented body', async () => {
+    const refusal = async (path: string, query: Record<string, string | string[]>) =>
+      (await service.admin().get(path).query(query).expect(400)).body;
+    const invalid = (message: string, details: string) => ({
+      statusCode: 400,
+      type: 'InvalidArgument',
+      message,
+      details,
+    });
+    expect(await refusal('/tasks', { status: 'sleeping', limit: 'x' })).toEqual(
+      invalid(
+        'Invalid status query parameter',
+        'Supported statuses are: waiting, inProgress, canceledRequested, completed, canceled, failed',
+      ),
+    );
+    for (const prefix of ['submitted', 'started', 'completed', 'failed'])
+      for (const bound of ['Before', 'After'])
+        for (const value of ['yesterday', '2026-03-02T09:15:04', '2026-13-02T09:15:04Z'])
+          expect(await refusal('/tasks', { [`${prefix}${bound}`]: value })).toEqual(
+            invalid(`Invalid ${prefix}${bound} query parameter`, value),
+          );
+    for (const [name, value] of [
+      ['offset', 'x'],
+      ['offset', '-1'],
+      ['limit', '1.5'],
+      ['limit', ''],
+    ] as const)
+      expect(await refusal('/tasks', { [name]: value })).toEqual(
+        invalid(`Invalid ${name} query parameter`, value),
+      );
+    expect(await refusal('/tasks', { status: ['completed', 'failed'] })).toEqual(
+      invalid(
+        'Invalid arguments supplied in the user request',
+        "Query parameter 'status' must be given once",
+      ),
+    );
+    const unknown = '6c1f4b2e-0d9a-4a55-8f3e-2a71c0b9d4e1';
+    for (const timeout of ['soon', '400d', '', '-5'])
+      expect(await refusal(`/tasks/${unknown}/await`, { timeout })).toEqual(
+        invalid('Invalid timeout', timeout),
+      );
+  });
+
+  it('filters the list by status, type, dates, offset and limit', async () => {
+    const all = (await service.admin().get('/tasks').expect(200)).body as {
+      taskId: string;
+      status: string;
+    }[];
+    expect(all.length).toBeGreaterThanOrEqual(2);
+    const list = async (query: Record<string, string>) =>
+      ((await service.admin().get('/tasks').query(query).expect(200)).body as { taskId: string }[]).map(
+        (task) => task.taskId,
+      );
+    expect(await list({ limit: '1' })).toEqual([all[0]!.taskId]);
+    expect(await list({ offset: '1', limit: '1' })).toEqual([all[1]!.taskId]);
+    expect(await list({ status: 'canceled' })).toEqual(
+      all.filter((task) => task.status === 'canceled').map((task) => task.taskId),
+    );
+    expect(await list({ type: 'test-slow' })).toEqual(
+      all.filter((task) => (task as { type?: string }).type === 'test-slow').map((task) => task.taskId),
+    );
+    // Offsets written +hhmm and +hh:mm both read.
+    expect(await list({ submittedBefore: '2000-01-01T00:00:00+0200' })).toEqual([]);
+    expect(await list({ submittedAfter: '2000-01-01 00:00:00+02:00' })).toEqual(
+      all.map((task) => task.taskId),
+    );
+  });
+
+  it('documents the query parameters of the task and metrics routes', async () => {
+    const document = (await service.admin().get('/openapi.json').expect(200)).body as OpenApiDocument;
+    const names = (method: string, path: string) =>
+      Object.keys(queryParameters(document, method, path)).sort();
+    expect(names('get', '/tasks')).toEqual(
+      [
+        'status',
+        'type',
+        'submittedBefore',
+        'submittedAfter',
+        'startedBefore',
+        'startedAfter',
+        'completedBefore',
+        'completedAfter',
+        'failedBefore',
+        'failedAfter',
+        'offset',
+        'limit',
+      ].sort(),
+    );
+    expect(queryParameters(document, 'get', '/tasks').status?.schema?.enum).toEqual([
+      'waiting',
+      'inProgress',
+      'canceledRequested',
+      'completed',
+      'canceled',
+      'failed',
+    ]);
+    expect(names('get', '/tasks/{taskId}/await')).toEqual(['timeout']);
+    expect(names('get', '/domains/{domain}/tasks/{taskId}/await')).toEqual(['timeout']);
+    expect(names('get', '/metrics')).toEqual(['name[]']);
+    expect(names('post', '/calendars')).toEqual(
+      [
+        'task',
+        'eventsPerSecond',
+        'calendarsConcurrency',
+        'createdBefore',
+        'lastModifiedBefore',
+        'masterDtStartBefore',
+        'isRejected',
+        'isNotRecurring',
+      ].sort(),
+    );
+    expect(queryParameters(document, 'post', '/calendars').task).toMatchObject({
+      required: true,
+      schema: { enum: ['reindex', 'scheduleAlarms', 'archive'] },
+    });
+    expect(names('post', '/calendars/{username}')).toEqual(
+      [
+        'task',
+        'eventsPerSecond',
+        'createdBefore',
+        'lastModifiedBefore',
+        'masterDtStartBefore',
+        'isRejected',
+        'isNotRecurring',
+      ].sort(),
+    );
   });
 });

@@ -1,3 +1,5 @@
+import { ValidateBy } from 'class-validator';
+
 /** Builds the error a failed constraint answers, from the refused value. */
 export type Answer = (value: unknown) => Error;
 
@@ -6,3 +8,21 @@ export type Answer = (value: unknown) => Error;
  * the server's generic messages, e.g. webadmin's `'task' query parameter is compulsory. Supported values are […]`.
  */
 export const answering = (answer: Answer) => ({ context: { answer } }) as const;
+
+/**
+ * A constraint named `name` that accepts what `accepts` accepts (the property's value, after its transforms) and
+ * answers `answer(value)` otherwise.
+ */
+export const Answered =
+  (name: string, accepts: (value: unknown) => boolean, answer: Answer): PropertyDecorator =>
+  (target, key) =>
+    ValidateBy(
+      {
+        name,
+        validator: {
+          validate: (value: unknown) => accepts(value),
+          defaultMessage: () => `'${String(key)}' is invalid`,
+        },
+      },
+      answering(answer),
+    )(target, key);

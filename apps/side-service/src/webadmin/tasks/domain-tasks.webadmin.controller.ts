@@ -17,7 +17,8 @@ import { taskBelongsToDomain } from '../../tasks/task-ownership';
 import { existingDomain } from '../domains/domain-param';
 import { WebadminError } from '../http/webadmin-error';
 import { awaitedTaskJson, toTaskJson } from './task-json';
-import { awaitTimeoutMs, taskId } from './tasks.webadmin.controller';
+import { taskId } from './tasks.webadmin.controller';
+import { AwaitTaskRequestDto } from './tasks.request';
 
 const NOT_FOUND =
   'Unknown domain (`Domain <d> does not exist`), unknown task or task of another domain (`<id> can not be found`)';
@@ -50,10 +51,10 @@ export class DomainTasksController {
   async await(
     @Param('domain') domain: string,
     @Param('taskId') raw: string,
-    @Query('timeout') timeout?: string,
+    @Query() query: AwaitTaskRequestDto,
   ): Promise<Record<string, unknown>> {
     const details = await this.owned(domain, raw);
-    return awaitedTaskJson(this.queryBus, details.taskId, raw, awaitTimeoutMs(timeout));
+    return awaitedTaskJson(this.queryBus, details.taskId, raw, query.timeoutMs);
   }
 
   @Delete(':taskId')

@@ -53,7 +53,15 @@ export function parseArchiveDuration(parameter: string, raw: string | undefined)
   return ms;
 }
 
-export function parseArchiveCriteria(query: Record<string, string | undefined>): ArchiveCriteriaInput {
+/** The criteria as query parameters (webadmin.md §7.3). */
+export type ArchiveCriteriaParameters = Partial<
+  Record<
+    'createdBefore' | 'lastModifiedBefore' | 'masterDtStartBefore' | 'isRejected' | 'isNotRecurring',
+    string
+  >
+>;
+
+export function parseArchiveCriteria(query: ArchiveCriteriaParameters): ArchiveCriteriaInput {
   return {
     createdBeforeMs: parseArchiveDuration('createdBefore', query.createdBefore),
     lastModifiedBeforeMs: parseArchiveDuration('lastModifiedBefore', query.lastModifiedBefore),
