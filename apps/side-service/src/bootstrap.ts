@@ -4,11 +4,11 @@ import { NestFactory, Reflector } from '@nestjs/core';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
+import { Logger, PinoLogger } from 'nestjs-pino';
 import { register } from 'prom-client';
 import { LoginThrottle } from '@app/auth';
 import { AllConfig, AppConfigModule } from '@app/config';
-import { httpMetricsMiddleware, loggerParams } from '@app/observability';
+import { httpMetricsMiddleware, loggerParams, requestLogger } from '@app/observability';
 import { AppModule } from './app.module';
 import { DavProxyMiddleware } from './dav-proxy/dav-proxy.middleware';
 import { corsPolicy } from './http/cors-policy';
@@ -43,6 +43,11 @@ function configureHttp(app: NestExpressApplication, server: string, jsonContentT
   if (!(app.getHttpAdapter() instanceof JsonReplyExpressAdapter))
     throw new Error(`The ${server} server must be created with JsonReplyExpressAdapter`);
   app.useGlobalInterceptors(new JsonResponseInterceptor(app.get(Reflector), jsonContentType));
+}
+
+/** The request logger, where nestjs-pino mounted pino-http: after the edge's middlewares, before Nest's own. */
+async function useRequestLogger(app: NestExpressApplication): Promise<void> {
+  app.use(requestLogger(await app.resolve(PinoLogger)));
 }
 
 function documentWebadmin(app: INestApplication): void {
@@ -82,6 +87,7 @@ export async function createServiceApps(): Promise<ServiceApps> {
   configureHttp(api, 'rest', JSON_UTF8);
   // Ahead of the request logger and Nest's middlewares: DAV requests with a cached credential (dav-proxy.middleware).
   api.use(api.get(DavProxyMiddleware).fastPath);
+  await useRequestLogger(api);
   api.useWebSocketAdapter(new PushWsAdapter(api));
   documentRestApi(api);
   api.enableShutdownHooks();
@@ -108,6 +114,7 @@ export async function createServiceApps(): Promise<ServiceApps> {
     },
   );
   configureHttp(webadmin, 'webadmin', 'application/json');
+  await useRequestLogger(webadmin);
   documentWebadmin(webadmin);
   await webadmin.init();
   return { api, webadmin, config };

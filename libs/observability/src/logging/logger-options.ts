@@ -12,6 +12,16 @@ export function correlationIdOf(req: IncomingMessage): string {
   return value && REQUEST_ID.test(value) ? value : randomUUID();
 }
 
+/** The level of a request's closing line: error for a failure or a 5xx, warn for a 4xx, else info. */
+export function requestLogLevel(status: number, error?: unknown): 'error' | 'warn' | 'info' {
+  return error || status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
+}
+
+/**
+ * nestjs-pino's parameters: the root logger (level, redaction, serializers, message key). Its per-request
+ * middleware (pino-http) is not mounted (`forRoutes: []`): the bootstrap mounts `requestLogger` instead, which
+ * writes the same lines.
+ */
 export function loggerParams(options: { level: string; pretty: boolean }): Params {
   return {
     pinoHttp: {
@@ -42,10 +52,10 @@ export function loggerParams(options: { level: string; pretty: boolean }): Param
           headers: res.getHeaders ? redactHeaders(res.getHeaders()) : undefined,
         }),
       },
-      customLogLevel: (_req, res, error) =>
-        error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+      customLogLevel: (_req, res, error) => requestLogLevel(res.statusCode, error),
       transport: options.pretty ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
     },
     renameContext: 'context',
+    forRoutes: [],
   };
 }
