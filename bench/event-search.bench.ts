@@ -2,7 +2,10 @@
  * Event search: (1) documents indexed per second from the broker to searchable — N `calendar:event:created`
  * messages published on the broker, consumed by the service (contract, VEVENT → document, sequence-guarded write
  * through the event index port) until every document is found — against OpenSearch's own `_bulk` rate for the very
- * same documents (batches of 500, then refresh, until searchable), in the same run; goal ratio ≥ 0.5.
+ * same documents (batches of 500, then refresh, until searchable), in the same run; goal ratio ≥ 0.5. Beside it,
+ * the service against its own write path without the broker (the same adapter, the same guarded upserts, 16
+ * documents per `_bulk` as the consumer's prefetch allows, two writers) and that `_bulk`'s latency: what the
+ * broker and the consumer add, and what OpenSearch's per-request latency leaves at the spec's prefetch.
  * (2) `POST /calendar/api/events/search` latency, p50 and p99, with 100,000 indexed events (1,000 calendars of 100),
  * text, phrase, organizer and empty queries on the caller's default calendar.
  *
@@ -11,6 +14,7 @@
  * the row says which.
  *
  *   npx ts-node -r tsconfig-paths/register bench/event-search.bench.ts [messages] [indexedEvents]
+ *   (BENCH_PROFILE=1: a CPU profile of this process from the publishing to searchable)
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
@@ -21,6 +25,7 @@ import { VCalendar, icsToJcal } from '@app/ical';
 import {
   EventSearchIndex,
   IndexedEvent,
+  OpensearchEventSearchIndex,
   createOpensearchClient,
   missingOpensearchModules,
 } from '@app/search';
@@ -34,9 +39,11 @@ import {
 import {
   Engine,
   benchEngines,
+  cpuMsOf,
   format,
   loadAverage,
   prepareBenchEnvironment,
+  profiled,
   reportRow,
   useEngine,
 } from './support/bench-env';
@@ -113,6 +120,48 @@ async function bulkBaseline(documents: IndexedEvent[]): Promise<number> {
   }
 }
 
+/** Prefetch of the consumer (events.md §1.1): the most messages, so documents, one `_bulk` of the service carries. */
+const PREFETCH = 16;
+
+/**
+ * The service's own write path without the broker and the consumer: the same documents through the same adapter
+ * (`OpensearchEventSearchIndex.upsert`, sequence-guarded scripted upserts into an index with the spec's settings and
+ * mapping), `PREFETCH` documents at a time by two writers (what the consumer has in flight), until searchable; and
+ * the latency of one such `_bulk`.
+ */
+async function sameWriteBaseline(documents: IndexedEvent[]): Promise<{ rate: number; bulkP50Ms: number }> {
+  const config = opensearchConfig.read(cleanEnv(process.env));
+  const client = createOpensearchClient(config)!;
+  const name = `bench-same-${randomBytes(4).toString('hex')}`;
+  const events = { ...config.events, index: name, readAlias: `${name}-read`, writeAlias: `${name}-write` };
+  const adapter = new OpensearchEventSearchIndex(client, { ...config, shards: 1, replicas: 0, events });
+  await adapter.ensureIndex();
+  try {
+    const latencies: number[] = [];
+    let next = 0;
+    const started = Date.now();
+    const writer = async () => {
+      for (let at = next; at < documents.length; at = next) {
+        next += PREFETCH;
+        const begun = process.hrtime.bigint();
+        await adapter.upsert(documents.slice(at, at + PREFETCH), true);
+        latencies.push(Number(process.hrtime.bigint() - begun) / 1e6);
+      }
+    };
+    await Promise.all([writer(), writer()]);
+    await adapter.refresh();
+    await waitUntil(
+      async () => Number((await client.count({ index: name })).body.count) >= documents.length,
+      120_000,
+    );
+    latencies.sort((a, b) => a - b);
+    return { rate: (documents.length * 1000) / (Date.now() - started), bulkP50Ms: percentile(latencies, 50) };
+  } finally {
+    await client.indices.delete({ index: name }).catch(() => undefined);
+    await client.close();
+  }
+}
+
 async function main(): Promise<void> {
   const quick = process.env.BENCH_QUICK === '1';
   const messages = Number(process.argv[2] ?? (quick ? 2000 : 10000));
@@ -183,11 +232,17 @@ async function runOn(
     };
     await vhost.publishMany('calendar:event:created', bodies.slice(0, 200)); // warm-up, counted in the wait below
     const started = Date.now();
-    await vhost.publishMany('calendar:event:created', bodies.slice(200));
-    process.env.OPENSEARCH_HOSTS = stackOpensearch;
-    await waitUntil(searchable, 600_000);
+    const cpuBefore = cpuMsOf();
+    await profiled(`event-search-${engine}`, async () => {
+      await vhost.publishMany('calendar:event:created', bodies.slice(200));
+      process.env.OPENSEARCH_HOSTS = stackOpensearch;
+      await waitUntil(searchable, 600_000);
+    });
     const serviceRate = ((messages - 200) * 1000) / (Date.now() - started);
+    // This process: the service, the publisher and the searchable checks.
+    const cpuPerMessage = (cpuMsOf() - cpuBefore) / (messages - 200);
     const bulkRate = await bulkBaseline(documents);
+    const sameWrite = opensearchIndex ? await sameWriteBaseline(documents) : undefined;
     reportRow({
       bench: 'event-search',
       figure: `indexed documents/s, broker to searchable (${adapter}, ${messages} messages)`,
@@ -198,8 +253,20 @@ async function runOn(
       ratio: Number((serviceRate / bulkRate).toFixed(3)),
       goal: { op: '>=', target: 0.5 },
       engine,
-      note: `load ${loadAverage()}`,
+      note: `${format(cpuPerMessage, 2)} ms CPU per message (service, publisher and checks in this process); load ${loadAverage()}`,
     });
+    if (sameWrite)
+      reportRow({
+        bench: 'event-search',
+        figure: `indexed documents/s, broker to searchable, against the same writes without the broker`,
+        value: Number(format(serviceRate)),
+        unit: 'docs/s',
+        baseline: Number(format(sameWrite.rate)),
+        baselineLabel: `the adapter's guarded upserts, ${PREFETCH} documents per _bulk, 2 writers, to searchable`,
+        ratio: Number((serviceRate / sameWrite.rate).toFixed(3)),
+        engine,
+        note: `one _bulk of ${PREFETCH} guarded upserts: p50 ${format(sameWrite.bulkP50Ms)} ms`,
+      });
 
     // (2) search latency with `indexedCount` events in the index (1,000 calendars)
     const users = 1000;
