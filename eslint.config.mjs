@@ -165,6 +165,18 @@ export default tseslint.config(
           message:
             'Controllers return values (docs/architecture.md); @Res({ passthrough: true }) only for a header or status computed per request.',
         },
+        {
+          // A whole body or query is a DTO class (checked by the global validation pipe, read by the OpenAPI document).
+          selector:
+            'Identifier:has(Decorator > CallExpression.expression[callee.name=/^(Body|Query)$/][arguments.length=0]) > TSTypeAnnotation > :not(TSTypeReference[typeName.name=/Dto$/])',
+          message:
+            'Request bodies and query strings are DTO classes named *Dto (docs/architecture.md), not unknown, Record or inline types.',
+        },
+        {
+          selector: 'Decorator > CallExpression.expression[callee.name=/^(Body|Query)$/][arguments.length>0]',
+          message:
+            'Read the whole body or query string into a DTO (@Body() dto: XRequestDto / @Query() query: XRequestDto), not one property at a time.',
+        },
       ],
     },
   },

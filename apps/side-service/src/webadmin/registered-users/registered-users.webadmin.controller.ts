@@ -64,6 +64,8 @@ export class RegisteredUsersController {
   @ApiBody({ type: RegisteredUserRequestDto })
   async register(
     @Query() { action }: RegisteredUsersActionRequestDto,
+    // The body is ignored with `?action=` (a task), so it is validated below, on the DTO, only without it.
+    // eslint-disable-next-line no-restricted-syntax
     @Body() body: unknown,
     @Res({ passthrough: true }) response: Response,
   ): Promise<{ taskId: string } | void> {
