@@ -68,6 +68,15 @@ const cases: Array<[string, OutgoingMail]> = [
       inline: [{ cid: 'logo', filename: 'logo.png', contentType: 'image/png', content: LOGO }],
     },
   ],
+  [
+    'image of whole base64 lines (114 bytes: two lines of 76 characters)',
+    {
+      ...base,
+      inline: [
+        { cid: 'logo', filename: 'logo.png', contentType: 'image/png', content: Buffer.alloc(114, 7) },
+      ],
+    },
+  ],
   ['text and HTML only', { ...base, subject: 'Tiếng Việt: lời mời', language: 'vi' }],
 ];
 

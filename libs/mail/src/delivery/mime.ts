@@ -1,5 +1,4 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { wrap as wrapBase64 } from 'nodemailer/lib/base64';
 import {
   buildHeaderValue,
   encodeWord,
@@ -79,11 +78,12 @@ export function composeMessage(mail: OutgoingMail, seed: CompositionSeed = {}): 
                 'Content-Transfer-Encoding: base64',
                 `Content-Disposition: ${buildHeaderValue({ value: 'inline', params: { filename: image.filename } })}`,
               ],
-              wrapBase64(image.content.toString('base64'), 76),
+              base64Of(image.content),
             ),
           ),
         ]);
   const calendar = mail.calendar;
+  const calendarBody = calendar ? base64Of(calendar.ics) : '';
   const alternative = () =>
     multipart('multipart/alternative', () => [
       leaf(...text()),
@@ -95,7 +95,7 @@ export function composeMessage(mail: OutgoingMail, seed: CompositionSeed = {}): 
                 `Content-Type: text/calendar; charset=UTF-8; method=${calendar.method}`,
                 'Content-Transfer-Encoding: base64',
               ],
-              base64Of(calendar.ics),
+              calendarBody,
             ),
           ]
         : []),
@@ -109,7 +109,7 @@ export function composeMessage(mail: OutgoingMail, seed: CompositionSeed = {}): 
             'Content-Transfer-Encoding: base64',
             'Content-Disposition: attachment; filename=meeting.ics',
           ],
-          base64Of(calendar.ics),
+          calendarBody,
         ),
       ])
     : alternative();
@@ -159,7 +159,13 @@ function textPart(contentType: string, content: string, extraHeaders: string[]):
   ];
 }
 
-const base64Of = (text: string) => wrapBase64(Buffer.from(text, 'utf8').toString('base64'), 76);
+/** Base64 in lines of 76 characters (nodemailer's wrapping, without its regular expression). */
+function base64Of(content: string | Buffer): string {
+  const encoded = (typeof content === 'string' ? Buffer.from(content, 'utf8') : content).toString('base64');
+  const lines: string[] = [];
+  for (let start = 0; start < encoded.length; start += 76) lines.push(encoded.slice(start, start + 76));
+  return lines.join('\r\n');
+}
 
 /** Control characters an unstructured header cannot carry (HT stays: it is folding white space). */
 // eslint-disable-next-line no-control-regex
