@@ -130,8 +130,11 @@ export class ProcessDueAlarmsHandler implements ICommandHandler<ProcessDueAlarms
     done: StoredAlarmEvent[],
     recipient: AlarmRecipient | undefined,
   ): Promise<Fired | 'failed'> {
+    // The stored calendar is parsed once for the mail and the next alarm (it is only read).
+    let parsed: VCalendar | undefined;
+    const calendar = () => (parsed ??= VCalendar.parse(entry.ics, 'ics'));
     try {
-      const fired = await timed(this.metrics.duration, () => this.fire(entry, now, recipient));
+      const fired = await timed(this.metrics.duration, () => this.fire(entry, calendar, now, recipient));
       if (fired === 'sent') {
         this.metrics.fired.inc();
         this.metrics.sent.inc({ action: entry.action });
@@ -139,7 +142,7 @@ export class ProcessDueAlarmsHandler implements ICommandHandler<ProcessDueAlarms
       this.logger.log(
         `processed alarm uid=${entry.eventUid} recipient=${entry.recipient} action=${entry.action} start=${entry.eventStartTime.toISOString()}: ${fired}`,
       );
-      if (!(await this.moveOn(entry, now))) done.push(entry);
+      if (!(await this.moveOn(entry, calendar, now))) done.push(entry);
       return fired;
     } catch (error) {
       this.metrics.failed.inc();
@@ -158,12 +161,13 @@ export class ProcessDueAlarmsHandler implements ICommandHandler<ProcessDueAlarms
 
   private async fire(
     entry: StoredAlarmEvent,
+    calendar: () => VCalendar,
     now: Date,
     recipient: AlarmRecipient | undefined,
   ): Promise<Fired> {
     if (entry.eventStartTime.getTime() < now.getTime()) return 'event-started';
     if (entry.action === 'DISPLAY') {
-      const event = this.eventOf(entry);
+      const event = this.eventOf(entry, calendar());
       this.eventBus.publish(
         new DisplayAlarmFiredEvent(entry.recipient, event.summary, entry.eventPath, entry.eventStartTime),
       );
@@ -172,14 +176,13 @@ export class ProcessDueAlarmsHandler implements ICommandHandler<ProcessDueAlarms
     const person = recipient ?? { alarmEmails: true, language: 'en' };
     if (!person.alarmEmails) return 'alarm-emails-off';
     const outcome = await this.delivery.deliver(reminderKey(entry), entry.recipient, () =>
-      this.mail(entry, person),
+      this.mail(entry, calendar(), person),
     );
     return outcome === 'sent' ? 'sent' : outcome;
   }
 
   /** The VEVENT whose RECURRENCE-ID is the entry's, else the first one (mail.md §3.6). */
-  private eventOf(entry: StoredAlarmEvent) {
-    const calendar = VCalendar.parse(entry.ics, 'ics');
+  private eventOf(entry: StoredAlarmEvent, calendar: VCalendar) {
     const vevent =
       (entry.recurrenceId &&
         calendar.vevents.find((candidate) => recurrenceIdText(calendar, candidate) === entry.recurrenceId)) ||
@@ -188,8 +191,12 @@ export class ProcessDueAlarmsHandler implements ICommandHandler<ProcessDueAlarms
     return readEvent(vevent, calendar.root);
   }
 
-  private async mail(entry: StoredAlarmEvent, recipient: AlarmRecipient): Promise<OutgoingMail> {
-    const event = this.eventOf(entry);
+  private async mail(
+    entry: StoredAlarmEvent,
+    calendar: VCalendar,
+    recipient: AlarmRecipient,
+  ): Promise<OutgoingMail> {
+    const event = this.eventOf(entry, calendar);
     const from = await this.people.address(this.scheduler.sender);
     const to = recipient.name
       ? { address: entry.recipient, name: recipient.name }
@@ -208,10 +215,10 @@ export class ProcessDueAlarmsHandler implements ICommandHandler<ProcessDueAlarms
    * Step 3: the next alarm of the stored calendar for the recipient after this one (the entry is replaced; `true`),
    * else `false`: the entry is to be deleted (with the others of its chunk).
    */
-  private async moveOn(entry: StoredAlarmEvent, now: Date): Promise<boolean> {
+  private async moveOn(entry: StoredAlarmEvent, calendar: () => VCalendar, now: Date): Promise<boolean> {
     let next;
     try {
-      ({ next } = nextAlarm(VCalendar.parse(entry.ics, 'ics'), {
+      ({ next } = nextAlarm(calendar(), {
         user: entry.recipient,
         now,
         since: entry.alarmTime,
