@@ -9,3 +9,4 @@ export * from './ids/name-based-uuid';
 export * from './crypto/same-secret';
 export * from './concurrency/bounded';
 export * from './concurrency/micro-batcher';
+export * from './routing/per-route';

@@ -10,6 +10,7 @@ import { Reflector } from '@nestjs/core';
 import { REDIRECT_METADATA } from '@nestjs/common/constants';
 import type { Response } from 'express';
 import { Observable, map } from 'rxjs';
+import { PerRoute } from '@app/core';
 import { SerializedJson } from './json-reply.adapter';
 
 const CONTENT_TYPE_METADATA = 'json-response:content-type';
@@ -47,15 +48,20 @@ export class JsonResponseInterceptor implements NestInterceptor {
     private readonly defaultContentType: string,
   ) {}
 
+  /** A route's JSON content type; null for a redirecting route. */
+  private readonly contentTypes = new PerRoute((context: ExecutionContext): string | null =>
+    this.reflector.get(REDIRECT_METADATA, context.getHandler()) !== undefined
+      ? null
+      : (this.reflector.getAllAndOverride<string | undefined>(CONTENT_TYPE_METADATA, [
+          context.getHandler(),
+          context.getClass(),
+        ]) ?? this.defaultContentType),
+  );
+
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
-    const handler = context.getHandler();
-    if (this.reflector.get(REDIRECT_METADATA, handler) !== undefined) return next.handle();
-    const contentType =
-      this.reflector.getAllAndOverride<string | undefined>(CONTENT_TYPE_METADATA, [
-        handler,
-        context.getClass(),
-      ]) ?? this.defaultContentType;
+    const contentType = this.contentTypes.of(context);
+    if (contentType === null) return next.handle();
     return next.handle().pipe(
       map((value: unknown) => {
         if (value === undefined || value instanceof StreamableFile) return value;

@@ -72,10 +72,14 @@ const BY_KEY = new Map(
 export const findSetting = (module: string, key: string): SettingDefinition | undefined =>
   BY_KEY.get(`${module}\u0000${key}`);
 
-/** Every module this service knows, with all its keys (`GET /api/user`). */
-export function knownModules(): { module: string; keys: string[] }[] {
+const KNOWN_MODULES: readonly { module: string; keys: string[] }[] = (() => {
   const modules = new Map<string, string[]>();
   for (const { module, key } of SETTINGS_CATALOGUE)
     modules.set(module, [...(modules.get(module) ?? []), key]);
   return [...modules].map(([module, keys]) => ({ module, keys }));
+})();
+
+/** Every module this service knows, with all its keys (`GET /api/user`): fresh copies of one list built once. */
+export function knownModules(): { module: string; keys: string[] }[] {
+  return KNOWN_MODULES.map(({ module, keys }) => ({ module, keys: [...keys] }));
 }

@@ -10,7 +10,13 @@ import {
 } from '@app/persistence';
 import { LegacySettingsClient } from './legacy-settings.client';
 import { ModuleKeys, ModuleSettings, SettingEntry } from './settings-body';
-import { CORE, SETTINGS_CATALOGUE, SettingsContext, findSetting } from './settings-catalogue';
+import {
+  CORE,
+  SETTINGS_CATALOGUE,
+  SettingDefinition,
+  SettingsContext,
+  findSetting,
+} from './settings-catalogue';
 
 const entryKey = (module: string, key: string) => `${module}\u0000${key}`;
 
@@ -43,22 +49,33 @@ export class UserSettingsReader {
     };
   }
 
-  /** The values asked for, module by module in the order asked. `user` is absent for unregistered callers. */
+  /**
+   * The values asked for, module by module in the order asked. `user` is absent for unregistered callers. Values the
+   * catalogue answers are computed at once; only the legacy backend's are awaited (all of them together).
+   */
   async read(username: string, user: User | undefined, requests: ModuleKeys[]): Promise<ModuleSettings[]> {
     const stored = new Map(
       (await this.storedOrNone(user)).map((entry) => [entryKey(entry.module, entry.key), entry]),
     );
-    return Promise.all(
-      requests.map(async ({ module, keys }) => ({
-        name: module,
-        configurations: await Promise.all(
-          (keys ?? this.knownKeys(module)).map(async (key) => ({
-            name: key,
-            value: await this.valueOf(username, module, key, stored),
-          })),
-        ),
-      })),
-    );
+    const legacyReads: Promise<void>[] = [];
+    const modules = requests.map(({ module, keys }) => ({
+      name: module,
+      configurations: (keys ?? this.knownKeys(module)).map((key) => {
+        const entry: { name: string; value: unknown } = { name: key, value: undefined };
+        const definition = findSetting(module, key);
+        if (definition || !this.legacy.configured)
+          entry.value = this.localValueOf(definition, module, key, stored);
+        else
+          legacyReads.push(
+            this.legacy.read(username, module, key).then((value) => {
+              entry.value = value;
+            }),
+          );
+        return entry;
+      }),
+    }));
+    if (legacyReads.length > 0) await Promise.all(legacyReads);
+    return modules;
   }
 
   /** The user's stored entries; a user without a document has none. */
@@ -104,17 +121,16 @@ export class UserSettingsReader {
     return SETTINGS_CATALOGUE.filter((definition) => definition.module === module).map(({ key }) => key);
   }
 
-  private async valueOf(
-    username: string,
+  /** A value this service answers itself (the legacy backend answers the other keys when it is configured). */
+  private localValueOf(
+    definition: SettingDefinition | undefined,
     module: string,
     key: string,
     stored: Map<string, SettingEntry>,
-  ): Promise<unknown> {
-    const definition = findSetting(module, key);
+  ): unknown {
     const own = stored.get(entryKey(module, key));
     if (definition?.source === 'fixed') return definition.value(this.context);
     if (definition?.source === 'stored') return own ? own.value : definition.fallback(this.context);
-    if (this.legacy.configured) return this.legacy.read(username, module, key);
     // Without a legacy backend the original fails (500); a stored value, else null, is answered instead.
     return own ? own.value : null;
   }

@@ -1,5 +1,6 @@
 import { ExecutionContext, Injectable, SetMetadata, createParamDecorator } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { PerRoute } from '@app/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { Request } from 'express';
 import { AuthenticatedUser, AuthenticationMethod } from '../authenticated-user';
@@ -40,14 +41,19 @@ export class AuthenticatedGuard extends AuthGuard(TCALENDAR_STRATEGY) {
     if (cached) request.user = cached;
     else await super.canActivate(context);
     const user = request.user;
-    const accepted = this.reflector.getAllAndOverride<AuthenticationMethod[] | undefined>(ACCEPTED_METHODS, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
+    const accepted = this.acceptedMethods.of(context);
     if (accepted && user && !accepted.includes(user.method))
       throw new AuthenticationRejectedError(`${user.method} credentials not accepted here`);
     return true;
   }
+
+  /** The credential kinds a route accepts, when it limits them. */
+  private readonly acceptedMethods = new PerRoute((context: ExecutionContext) =>
+    this.reflector.getAllAndOverride<AuthenticationMethod[] | undefined>(ACCEPTED_METHODS, [
+      context.getHandler(),
+      context.getClass(),
+    ]),
+  );
 
   override handleRequest<TUser = AuthenticatedUser>(error: unknown, user: TUser | false): TUser {
     if (error) throw error;

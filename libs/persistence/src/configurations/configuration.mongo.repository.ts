@@ -15,10 +15,11 @@ export class ConfigurationMongoRepository extends ConfigurationRepository {
 
   async findEntries(domainId: string, userId: string): Promise<ConfigurationEntry[]> {
     if (!isObjectIdHex(domainId) || !isObjectIdHex(userId)) return [];
-    const document = await this.model
-      .findOne({ domain_id: new Types.ObjectId(domainId), user_id: new Types.ObjectId(userId) })
-      .lean<ConfigurationDocument>()
-      .exec();
+    // Read on every GET /api/user: the driver's find, without a mongoose query to build and cast (a lean read).
+    const document = await this.model.collection.findOne<ConfigurationDocument>({
+      domain_id: new Types.ObjectId(domainId),
+      user_id: new Types.ObjectId(userId),
+    });
     return document ? ConfigurationMapper.toEntries(document) : [];
   }
 

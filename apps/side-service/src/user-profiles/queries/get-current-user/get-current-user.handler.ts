@@ -14,8 +14,9 @@ export class GetCurrentUserHandler implements IQueryHandler<GetCurrentUserQuery>
   async execute(query: GetCurrentUserQuery): Promise<CurrentUser | undefined> {
     const user = await this.users.of(query.username);
     if (!user) return undefined;
-    const requests = knownModules().map(({ module, keys }) => ({ module, keys }));
-    const modules = await this.queryBus.execute(new ReadConfigurationsQuery(query.username, requests, user));
+    const modules = await this.queryBus.execute(
+      new ReadConfigurationsQuery(query.username, knownModules(), user),
+    );
     return { user, modules };
   }
 }
