@@ -8,6 +8,7 @@ import {
   isPlainText,
   quoteString,
 } from 'nodemailer/lib/mime-funcs';
+import { normalizeDomain } from 'nodemailer/lib/shared';
 import { MailAddress, OutgoingMail } from './outgoing-mail';
 
 /** A message ready for SMTP or the outbox: its envelope and its bytes (CRLF line ends). */
@@ -128,7 +129,7 @@ export function composeMessage(mail: OutgoingMail, seed: CompositionSeed = {}): 
   const out: string[] = [];
   write({ ...root, headers: [...head, ...root.headers] }, out);
   return {
-    envelope: { from: mail.from.address, to: [mail.to.address] },
+    envelope: { from: normalizeAddress(mail.from.address), to: [normalizeAddress(mail.to.address)] },
     message: Buffer.from(out.join(''), 'utf8'),
   };
 }
@@ -182,8 +183,31 @@ function headerText(value: string): string {
 /** An address that reads unambiguously without angle brackets (nodemailer's test). */
 const PLAIN_ADDRESS = /^[^\s"(),:;<>@[\\\]]+@[^\s"(),:;<>@[\\\]]+$/;
 
+/** RFC 5321 atext plus the non-ASCII of SMTPUTF8: a local part of these, dot-separated, is written bare. */
+const DOT_ATOM =
+  /^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~\u0080-\uFFFF]+(?:\.[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~\u0080-\uFFFF]+)*$/;
+const QUOTED_STRING = /^"(?:[^"\\]|\\[\s\S])*"$/;
+
+/**
+ * An address as nodemailer wrote it in headers and envelopes: controls dropped, the domain in its A-label form
+ * (lower case) unless the local part is non-ASCII (SMTPUTF8), a local part that is no dot-atom quoted.
+ */
+function normalizeAddress(raw: string): string {
+  const address = raw.replace(ADDRESS_CONTROLS, ' ').trim();
+  const at = address.lastIndexOf('@');
+  if (at < 0) return address;
+  const user = address.slice(0, at);
+  let domain = address.slice(at + 1);
+  try {
+    domain = normalizeDomain(domain, /[\u0080-\uFFFF]/.test(user));
+  } catch {
+    // kept as given
+  }
+  return `${DOT_ATOM.test(user) || QUOTED_STRING.test(user) ? user : quoteString(user)}@${domain}`;
+}
+
 function formatAddress(address: MailAddress): string {
-  const bare = address.address.replace(ADDRESS_CONTROLS, ' ').trim();
+  const bare = normalizeAddress(address.address);
   if (!address.name) return PLAIN_ADDRESS.test(bare) ? bare : `<${bare}>`;
   return `${addressName(address.name)} <${bare}>`;
 }
