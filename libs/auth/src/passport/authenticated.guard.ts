@@ -35,12 +35,26 @@ export class AuthenticatedGuard extends AuthGuard(TCALENDAR_STRATEGY) {
     super();
   }
 
-  override async canActivate(context: ExecutionContext): Promise<boolean> {
+  /** Synchronous for a cached credential (no promise for Nest to await on the hot path), else through passport. */
+  override canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     const request = context.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>();
     const cached = this.chain.authenticateFromCache(credentialSourceOf(request));
-    if (cached) request.user = cached;
-    else await super.canActivate(context);
-    const user = request.user;
+    if (cached) {
+      request.user = cached;
+      return this.accepts(context, cached);
+    }
+    return this.authenticate(context, request);
+  }
+
+  private async authenticate(
+    context: ExecutionContext,
+    request: Request & { user?: AuthenticatedUser },
+  ): Promise<boolean> {
+    await super.canActivate(context);
+    return this.accepts(context, request.user);
+  }
+
+  private accepts(context: ExecutionContext, user: AuthenticatedUser | undefined): true {
     const accepted = this.acceptedMethods.of(context);
     if (accepted && user && !accepted.includes(user.method))
       throw new AuthenticationRejectedError(`${user.method} credentials not accepted here`);

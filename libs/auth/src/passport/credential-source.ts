@@ -1,11 +1,16 @@
 import type { Request } from 'express';
 import { CredentialSource } from '../authenticated-user';
 
+const AUTHORIZATION = 'authorization';
+
 export function credentialSourceOf(request: Request): CredentialSource {
   const rawAuthorization: string[] = [];
   const raw = request.rawHeaders ?? [];
   for (let index = 0; index < raw.length; index += 2) {
-    if (raw[index]!.toLowerCase() === 'authorization') rawAuthorization.push(raw[index + 1]!);
+    const name = raw[index]!;
+    // The length first: no lower-cased copy of every other header name.
+    if (name.length === AUTHORIZATION.length && name.toLowerCase() === AUTHORIZATION)
+      rawAuthorization.push(raw[index + 1]!);
   }
   return {
     headers: request.headers,
