@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { PinoLogger } from 'nestjs-pino';
-import { correlationIdOf } from '@app/observability';
+import { correlationIdOf, requestLogLevel } from '@app/observability';
 
 /**
  * The request logger's line (pino-http as `loggerParams` sets it up: level by status, message, `correlationId`,
@@ -9,7 +9,7 @@ import { correlationIdOf } from '@app/observability';
  */
 export function logCompletion(req: Request, res: Response, started: number): void {
   const status = res.statusCode;
-  const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
+  const level = requestLogLevel(status);
   const root = PinoLogger.root;
   if (!root?.isLevelEnabled(level)) return;
   const correlationId = correlationIdOf(req);
