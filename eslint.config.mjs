@@ -2,6 +2,7 @@
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import globals from 'globals';
 
 // ESLint applies the last `no-restricted-imports` setting that matches a file, whole: each file group below lists
 // every restriction that holds for it.
@@ -194,7 +195,12 @@ export default tseslint.config(
   },
   {
     // Tests and benchmarks use drivers directly (raw reads of what the service stored), not persistence internals.
-    files: ['test/**/*.ts', 'bench/**/*.ts'],
+    files: ['test/**/*.ts', 'bench/**/*.ts', 'test/**/*.mjs', 'bench/**/*.mjs'],
     rules: { 'no-restricted-imports': ['error', { patterns: [persistenceInternals] }] },
+  },
+  {
+    // Plain ES modules the benchmarks start in their own Node processes (load generators, sinks, stand-ins).
+    files: ['**/*.mjs'],
+    languageOptions: { globals: globals.node },
   },
 );

@@ -34,7 +34,10 @@ const server = createServer((socket) => {
     accepted++;
     lastAt = now;
     if (keep) {
-      const raw = body.toString('latin1').replace(/\r\n\.\./g, '\r\n.').replace(/^\.\./, '.');
+      const raw = body
+        .toString('latin1')
+        .replace(/\r\n\.\./g, '\r\n.')
+        .replace(/^\.\./, '.');
       kept.push({ from, to, raw: Buffer.from(raw, 'latin1').toString('base64') });
     }
     from = '';

@@ -29,7 +29,9 @@ async function openAll(urls, register, concurrency = 100) {
         if (token !== undefined) (received[token] ??= []).push(now());
       });
       socket.once('error', reject);
-      socket.once('unexpected-response', (_, response) => reject(new Error(`upgrade ${response.statusCode}`)));
+      socket.once('unexpected-response', (_, response) =>
+        reject(new Error(`upgrade ${response.statusCode}`)),
+      );
     });
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
