@@ -37,14 +37,10 @@ function firstFailure(errors: ValidationError[]): Failure | undefined {
 
 /**
  * Query parameters a route may receive several times: `name[]` ones, and those the spec makes repeatable
- * (`/healthcheck?check=`). Every other named query parameter is scalar. (The declared TypeScript type cannot tell:
- * `string | undefined` is `Object` in the metadata of transpile-only builds.)
+ * (`/healthcheck?check=`). Every other query parameter is scalar.
  */
 const REPEATABLE_QUERY_PARAMETERS = new Set(['check']);
-const isRepeatable = (metadata: ArgumentMetadata): boolean =>
-  metadata.metatype === Array ||
-  (metadata.data ?? '').endsWith('[]') ||
-  REPEATABLE_QUERY_PARAMETERS.has(metadata.data ?? '');
+const isRepeatable = (name: string): boolean => name.endsWith('[]') || REPEATABLE_QUERY_PARAMETERS.has(name);
 
 /**
  * The one validation pipe of both servers: bodies and query parameters typed by a DTO class are transformed and
@@ -83,14 +79,11 @@ export class RequestValidationPipe extends ValidationPipe {
   }
 
   private async check(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    // A scalar query parameter given twice (`?task=a&task=b`) arrives as an array: refused here, once for all routes.
-    if (metadata.type === 'query' && metadata.data && Array.isArray(value) && !isRepeatable(metadata))
-      throw new RequestValidationError('value', `Query parameter '${metadata.data}' must be given once`);
-    // The same for routes reading the whole query as a record of strings.
-    if (metadata.type === 'query' && !metadata.data && value !== null && typeof value === 'object') {
+    // A scalar query parameter given twice (`?task=a&task=b`) arrives as an array: refused here, once for all routes
+    // (controllers read whole query strings, into DTOs).
+    if (metadata.type === 'query' && value !== null && typeof value === 'object') {
       const repeated = Object.entries(value as Record<string, unknown>).find(
-        ([name, item]) =>
-          Array.isArray(item) && !isRepeatable({ ...metadata, metatype: undefined, data: name }),
+        ([name, item]) => Array.isArray(item) && !isRepeatable(name),
       );
       if (repeated)
         throw new RequestValidationError('value', `Query parameter '${repeated[0]}' must be given once`);

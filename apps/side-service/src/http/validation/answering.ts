@@ -1,4 +1,4 @@
-import { ValidateBy } from 'class-validator';
+import { ValidateBy, type ValidationArguments } from 'class-validator';
 
 /** Builds the error a failed constraint answers, from the refused value. */
 export type Answer = (value: unknown) => Error;
@@ -10,17 +10,17 @@ export type Answer = (value: unknown) => Error;
 export const answering = (answer: Answer) => ({ context: { answer } }) as const;
 
 /**
- * A constraint named `name` that accepts what `accepts` accepts (the property's value, after its transforms) and
- * answers `answer(value)` otherwise.
+ * A constraint named `name` that accepts what `accepts` accepts (the property's value, after its transforms, and the
+ * whole DTO for rules across properties) and answers `answer(value)` otherwise.
  */
 export const Answered =
-  (name: string, accepts: (value: unknown) => boolean, answer: Answer): PropertyDecorator =>
+  (name: string, accepts: (value: unknown, dto: object) => boolean, answer: Answer): PropertyDecorator =>
   (target, key) =>
     ValidateBy(
       {
         name,
         validator: {
-          validate: (value: unknown) => accepts(value),
+          validate: (value: unknown, args?: ValidationArguments) => accepts(value, args?.object ?? {}),
           defaultMessage: () => `'${String(key)}' is invalid`,
         },
       },

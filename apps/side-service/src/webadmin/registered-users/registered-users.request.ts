@@ -1,43 +1,25 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
-import {
-  IsIn,
-  IsOptional,
-  IsString,
-  ValidateBy,
-  ValidateIf,
-  type ValidationArguments,
-} from 'class-validator';
+import { IsIn, IsOptional, IsString, ValidateIf } from 'class-validator';
 import { isObjectIdHex } from '@app/core';
-import { answering } from '../../http/validation/answering';
+import { Answered, answering } from '../../http/validation/answering';
 import { WebadminError } from '../http/webadmin-error';
 
-const invalidUserId = answering((id) => WebadminError.invalidArgument(`Invalid user id: ${String(id)}`));
 const isText = (value: unknown): value is string => typeof value === 'string';
 
 /** A user id (ObjectId hex), else 400 `Invalid user id: <id>`. */
 const UserId = (): PropertyDecorator =>
-  ValidateBy(
-    {
-      name: 'userId',
-      validator: {
-        validate: (value: unknown) => isText(value) && isObjectIdHex(value),
-        defaultMessage: () => "'id' must be a user id",
-      },
-    },
-    invalidUserId,
+  Answered(
+    'userId',
+    (value) => isText(value) && isObjectIdHex(value),
+    (id) => WebadminError.invalidArgument(`Invalid user id: ${String(id)}`),
   );
 
 /** A compulsory query parameter: absent or blank answers 400 `Missing '<name>' query parameter`. */
 const Compulsory = (): PropertyDecorator => (target, key) =>
-  ValidateBy(
-    {
-      name: 'compulsory',
-      validator: {
-        validate: (value: unknown) => isText(value) && value.trim() !== '',
-        defaultMessage: () => `'${String(key)}' is required`,
-      },
-    },
-    answering(() => WebadminError.invalidArgument(`Missing '${String(key)}' query parameter`)),
+  Answered(
+    'compulsory',
+    (value) => isText(value) && value.trim() !== '',
+    () => WebadminError.invalidArgument(`Missing '${String(key)}' query parameter`),
   )(target, key);
 
 /** `GET …/registeredUsers[?email=]`: the whole list, or the one user with that address. */
@@ -48,20 +30,13 @@ export class RegisteredUsersListingRequestDto {
 /** `HEAD …/registeredUsers?email=` or `?id=`: exactly one of the two. */
 export class RegisteredUserLookupRequestDto {
   @ApiPropertyOptional({ example: 'alice@example.com', description: 'Exactly one of email and id' })
-  @ValidateBy(
-    {
-      name: 'exactlyOneKey',
-      validator: {
-        validate: (_: unknown, args?: ValidationArguments) => {
-          const { email, id } = args?.object as RegisteredUserLookupRequestDto;
-          return (email === undefined) !== (id === undefined);
-        },
-        defaultMessage: () => "exactly one of 'email' or 'id' is expected",
-      },
+  @Answered(
+    'exactlyOneKey',
+    (_, dto) => {
+      const { email, id } = dto as RegisteredUserLookupRequestDto;
+      return (email === undefined) !== (id === undefined);
     },
-    answering(() =>
-      WebadminError.invalidArgument("Exactly one of 'email' or 'id' query parameters is expected"),
-    ),
+    () => WebadminError.invalidArgument("Exactly one of 'email' or 'id' query parameters is expected"),
   )
   email?: string;
 
