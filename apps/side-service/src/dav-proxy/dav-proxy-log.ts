@@ -1,25 +1,17 @@
 import type { Request, Response } from 'express';
 import { PinoLogger } from 'nestjs-pino';
-import { correlationIdOf, requestLogLevel } from '@app/observability';
+import type { Logger } from 'pino';
+import { correlationIdOf, requestLogLevel, writeRequestLine } from '@app/observability';
 
 /**
- * The request logger's line (pino-http as `loggerParams` sets it up: level by status, message, `correlationId`,
- * `req`, `res`, `responseTime`, `err` for a 5xx) for a request the DAV proxy's fast path answered without it. Nothing
- * is built unless that level is enabled.
+ * The request logger's closing line for a request the DAV proxy's fast path answered without it (the same writer,
+ * on the root logger with the correlation id among the fields). Nothing is built unless that level is enabled.
  */
 export function logCompletion(req: Request, res: Response, started: number): void {
-  const status = res.statusCode;
-  const level = requestLogLevel(status);
-  const root = PinoLogger.root;
+  const level = requestLogLevel(res.statusCode);
+  const root = PinoLogger.root as Logger | undefined;
   if (!root?.isLevelEnabled(level)) return;
   const correlationId = correlationIdOf(req);
-  const record = {
-    correlationId,
-    req: { id: correlationId, method: req.method, originalUrl: req.originalUrl },
-    res,
-    responseTime: Date.now() - started,
-  };
-  if (status >= 500)
-    root[level]({ ...record, err: new Error(`failed with status code ${status}`) }, 'request errored');
-  else root[level](record, res.writableEnded ? 'request completed' : 'request aborted');
+  (req as Request & { id?: string }).id = correlationId;
+  writeRequestLine(root, level, req, res, started, undefined, { correlationId });
 }

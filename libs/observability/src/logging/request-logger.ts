@@ -3,8 +3,8 @@ import type { PinoLogger } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { correlationIdOf, requestLogLevel } from './logger-options';
 
-type LoggedRequest = IncomingMessage & { id?: unknown; log?: Logger };
-type LoggedResponse = ServerResponse & { err?: Error };
+export type LoggedRequest = IncomingMessage & { id?: unknown; log?: Logger };
+export type LoggedResponse = ServerResponse & { err?: Error };
 
 /**
  * The request logger of both servers, mounted by the bootstrap where nestjs-pino would mount pino-http (which
@@ -27,18 +27,7 @@ export function requestLogger(context: PinoLogger) {
       res.removeListener('error', complete);
       const failure = error ?? res.err;
       const level = requestLogLevel(res.statusCode, failure);
-      if (!log?.isLevelEnabled(level)) return;
-      const responseTime = Date.now() - started;
-      if (failure || res.statusCode >= 500)
-        log[level](
-          { req, res, err: failure ?? new Error(`failed with status code ${res.statusCode}`), responseTime },
-          'request errored',
-        );
-      else
-        log[level](
-          { req, res, responseTime },
-          !req.readableAborted && res.writableEnded ? 'request completed' : 'request aborted',
-        );
+      if (log?.isLevelEnabled(level)) writeRequestLine(log, level, req, res, started, failure);
     };
     res.on('close', complete);
     res.on('finish', complete);
@@ -52,4 +41,37 @@ export function requestLogger(context: PinoLogger) {
       { bindings: { correlationId: id } },
     );
   };
+}
+
+/**
+ * The closing line of a request (pino-http's, field for field): `req`, `res`, `err` for a failure or a 5xx,
+ * `responseTime`, after `bindings` (the DAV proxy's fast path passes the correlation id there, having no child
+ * logger); `level` comes from `requestLogLevel` and is enabled (checked by the caller, before anything is built).
+ */
+export function writeRequestLine(
+  log: Logger,
+  level: ReturnType<typeof requestLogLevel>,
+  req: LoggedRequest,
+  res: LoggedResponse,
+  started: number,
+  failure?: Error,
+  bindings: Record<string, unknown> = {},
+): void {
+  const responseTime = Date.now() - started;
+  if (failure || res.statusCode >= 500)
+    log[level](
+      {
+        ...bindings,
+        req,
+        res,
+        err: failure ?? new Error(`failed with status code ${res.statusCode}`),
+        responseTime,
+      },
+      'request errored',
+    );
+  else
+    log[level](
+      { ...bindings, req, res, responseTime },
+      !req.readableAborted && res.writableEnded ? 'request completed' : 'request aborted',
+    );
 }
